@@ -1,0 +1,3 @@
+from bellum.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Entity resolution: aliases and stable ids across articles."""
