@@ -82,10 +82,10 @@ def _read_one(lines: list[str], source: str) -> Article:
         if not s:
             i += 1
             continue
-        if (m := FIELD_LINE.match(s)) is not None:
+        if (m := FIELD_LINE.match(lines[i].lstrip().rstrip("\r\n"))) is not None:
             in_box = True
-            value = m.group("value") or ""
-            fields.append(InfoboxField(key=normalize_key(m.group("key")), text=value.strip()))
+            # The value is kept exactly as given, trailing spaces included.
+            fields.append(InfoboxField(key=normalize_key(m.group("key")), text=m.group("value") or ""))
             i += 1
             continue
         if s.startswith("- ") and in_box:
@@ -103,7 +103,7 @@ def _read_one(lines: list[str], source: str) -> Article:
     if title is None:
         title = _fallback_title(fields, source)
     sections = _read_sections(lines[i:])
-    if fields[-1].text == "" and not sections:
+    if not fields[-1].text.strip() and not sections:
         problems.append(f"infobox may be truncated: last field {fields[-1].key!r} is empty")
     return Article(
         title=title,
