@@ -51,7 +51,7 @@ class InfoboxField:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A block of prose under a heading (`heading` is "" for the lead)."""
+    """A block of prose under a heading (the lead: heading "", level 0; `==H==` is level 2)."""
 
     heading: str
     level: int

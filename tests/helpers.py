@@ -11,7 +11,9 @@ from typing import Any
 
 import jsonschema
 
-SCHEMA = Path(__file__).resolve().parent.parent / "bellum" / "schema" / "battle.schema.json"
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "bellum" / "examples"
+SCHEMA = REPO / "bellum" / "schema" / "battle.schema.json"
 
 
 @cache

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import REPO
+from helpers import REPO
 
 OURS = REPO / "bellum" / "schema" / "battle.schema.json"
 

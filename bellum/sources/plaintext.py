@@ -125,9 +125,9 @@ def _fallback_title(fields: list[InfoboxField], source: str) -> str:
 
 
 def _read_sections(lines: list[str]) -> list[Section]:
-    """Prose after the infobox, cut at `==Heading==` lines; the lead has heading ""."""
+    """Prose after the infobox, cut at `==Heading==` lines; the lead has heading "" and level 0."""
     sections: list[Section] = []
-    heading, level = "", 1
+    heading, level = "", 0
     buf: list[str] = []
     for line in lines:
         m = HEADING_LINE.match(line.strip())

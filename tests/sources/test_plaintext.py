@@ -49,7 +49,7 @@ def test_title_template_and_fields_in_input_order() -> None:
 def test_sections_keep_headings_levels_and_text() -> None:
     [a] = read_plaintext(INVENTED, "x.txt")
     assert [(s.heading, s.level) for s in a.sections] == [
-        ("", 1), ("Background", 2), ("The night march", 3), ("Aftermath", 2)
+        ("", 0), ("Background", 2), ("The night march", 3), ("Aftermath", 2)
     ]
     assert a.sections[2].text == "On the night of 2 May, the Guard crossed. It rained."
     assert "ford below the mill" in a.prose
