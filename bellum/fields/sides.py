@@ -7,8 +7,9 @@ frozen values; anything it had to throw away is said in a `Flag`.
 
 Documented choices:
 - `Ansar al-Sharia (Mali)`: a capitalized parenthesis that is not an acronym is a
-  *disambiguator* and stays in the name (the id is then `ansar-al-sharia-mali`, distinct from
-  other groups of that name); it is also given apart as `qualifier`. A lowercase parenthesis
+  *disambiguator*: the name is `Ansar al-Sharia` (as EXAMPLES.md reads it), the parenthesis is
+  kept as `qualifier`, and the id keeps it (`ansar-al-sharia-mali`), distinct from other
+  groups of that name. A lowercase parenthesis
   (`Russia (denied)`, `Security Forces (pro-Saleh)`) is a `note` and leaves the name.
 - Unit text after a commander's name (`Richard T. Knowles 1st Air Cavalry Division Fwd CP`,
   `Harold G. Moore, 1st Battalion, 7th Cavalry`) becomes that commander's `role`: the name ends
@@ -287,12 +288,13 @@ def _actor(piece: str, role: str | None) -> Actor | None:
         elif acro:
             name, aliases = head, (acro,)
         elif inner and inner[0].isupper() and all(w[0].isupper() for w in inner.split()):
-            qualifier = inner  # disambiguator: kept in the name
+            name, qualifier = head, inner  # disambiguator: kept in the id, not the name
         else:
             name, note = head, inner or None
     if _is_empty(name):
         return None
-    return Actor(name, _canonical_id(name, aliases), text, role, aliases, qualifier, note)
+    ident = _canonical_id(f"{name} ({qualifier})" if qualifier else name, aliases)
+    return Actor(name, ident, text, role, aliases, qualifier, note)
 
 
 def read_belligerents(text: str, field: str = "combatant1", items: tuple[str, ...] = ()) -> SideNamesReading:

@@ -272,7 +272,7 @@ def test_acronym_in_parenthesis_is_an_alias() -> None:
 
 def test_country_in_parenthesis_is_a_qualifier_kept_in_the_name() -> None:
     (a,) = read_belligerents("Ansar al-Sharia (Mali)").actors
-    assert (a.name, a.qualifier, a.aliases) == ("Ansar al-Sharia (Mali)", "Mali", ())
+    assert (a.name, a.qualifier, a.aliases, a.id) == ("Ansar al-Sharia", "Mali", (), "ansar-al-sharia-mali")
     assert a.id == "ansar-al-sharia-mali"
 
 
@@ -295,7 +295,7 @@ def test_supported_by_label_gives_support_role() -> None:
 
 def test_in_khalil_sides() -> None:
     assert actor_names("MNLA,") == ["MNLA"]
-    assert actor_names("MOJWA, Ansar al-Sharia (Mali)") == ["MOJWA", "Ansar al-Sharia (Mali)"]
+    assert actor_names("MOJWA, Ansar al-Sharia (Mali)") == ["MOJWA", "Ansar al-Sharia"]
     assert [a.id for a in read_belligerents("MOJWA, AQIM").actors] == ["mujao", "aqim"]
 
 
@@ -433,7 +433,7 @@ def test_seed_in_khalil_sides() -> None:
     assert ([a.name for a in one.actors], one.flags) == (["MNLA"], ())
     (maa,) = read_belligerents(ib["combatant2"]).actors
     assert (maa.name, maa.aliases) == ("Arab Movement of Azawad", ("MAA",))
-    assert actor_names(ib["combatant3"]) == ["MOJWA", "Ansar al-Sharia (Mali)"]
+    assert actor_names(ib["combatant3"]) == ["MOJWA", "Ansar al-Sharia"]
     assert read_units(ib["units1"]) == ("French Air Force",)
     assert read_units(ib["units2"]) == ()
     c3 = read_commanders(ib["commander3"]).commanders
