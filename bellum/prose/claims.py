@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
+from bellum.fields.figures import CATEGORY_WORDS as FIELD_CATEGORY_WORDS
 from bellum.fields.figures import Category, Claim, Figure, Unit
 from bellum.fields.numbers import (
     GROUP_WORDS,
@@ -114,16 +115,19 @@ def _words(text: str) -> frozenset[str]:
 
 # --- word tables ---------------------------------------------------------------------------------
 
-CATEGORY_WORDS: dict[str, Category] = {
-    "killed": "killed", "dead": "killed", "deaths": "killed", "death": "killed",
-    "died": "killed", "fatalities": "killed", "slain": "killed", "bodies": "killed",
-    "wounded": "wounded", "injured": "wounded", "injuries": "wounded", "hurt": "wounded",
-    "captured": "captured", "prisoners": "captured", "prisoner": "captured",
-    "detained": "captured", "arrested": "captured", "missing": "missing",
-    "executed": "executed", "surrendered": "surrendered", "deserted": "deserted",
-    "destroyed": "destroyed", "damaged": "damaged", "sunk": "sunk", "casualties": "casualties",
-    "defected": "defected", "displaced": "displaced",
+PROSE_ONLY_CATEGORIES: dict[str, Category] = {
+    "bodies": "killed", "injuries": "wounded", "hurt": "wounded", "detained": "captured",
+    "arrested": "captured",
 }  # fmt: skip
+"""Words prose uses for a count that infobox values do not."""
+
+INFOBOX_ONLY_WORDS = frozenset({"lost", "abandoned", "losses", "evacuated", "missed"})
+"""Infobox words whose prose meaning differs (`lost 3 fighters` is killed, not materiel lost)."""
+
+CATEGORY_WORDS: dict[str, Category] = {
+    **{w: cast(Category, c) for w, c in FIELD_CATEGORY_WORDS.items() if w not in INFOBOX_ONLY_WORDS},
+    **PROSE_ONLY_CATEGORIES,
+}
 """A word after a number that says what it counts: `10 killed`, `6 seriously wounded`."""
 
 VERB_CATEGORIES: dict[str, Category] = {
