@@ -6,12 +6,12 @@ import json
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
+from bellum.cli_kb import register as register_kb
 from bellum.pipeline import InputError, extract_all
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+register_kb(app)
 
 
 def examples_dir() -> Path:
@@ -60,53 +61,35 @@ def extract(
         raise typer.Exit(2)
 
 
-def _claims_text(claims: list[dict[str, Any]]) -> str:
-    """`killed 1, wounded 4 @MNLA; killed 100 @MUJAO` for a summary cell."""
-    parts = []
-    for c in claims:
-        figs = ", ".join(
-            f"{f['category']} {f['low'] if f['low'] is not None else ''}"
-            + (f"..{f['high'] if f['high'] is not None else ''}" if f["high"] != f["low"] else "")
-            for f in c["figures"]
-        )
-        parts.append(figs + (f" @{c['source']}" if c.get("source") else ""))
-    return "; ".join(p for p in parts if p)
-
-
-def summary_table(records: list[dict[str, Any]]) -> Table:
-    """One row per article: date, place, result, sides and their losses."""
-    table = Table(title=f"{len(records)} battles", show_lines=True)
-    for col in ("battle", "date", "place", "result", "sides and losses"):
-        table.add_column(col)
-    for r in records:
-        date = r["date"] or {}
-        place = r["place"] or {}
-        result = r["result"] or {}
-        sides = "\n".join(
-            f"{s['index']}: {', '.join(a['name'] for a in s['belligerents']) or '?'}"
-            + (f" — {_claims_text(s['losses'])}" if s["losses"] else "")
-            for s in r["sides"]
-        )
-        when = date.get("start") or ""
-        if date.get("end") and date.get("end") != date.get("start"):
-            when += f" .. {date['end']}"
-        where = place.get("text") or ""
-        if place.get("lat") is not None:
-            where += f"\n({place['lat']:.2f}, {place['lon']:.2f}) prec {place['where_prec']}"
-        outcome = result.get("outcome") or ""
-        if result.get("victor_sides"):
-            outcome += f" {result['victor_sides']}"
-        table.add_row(r["title"], when, where, outcome, sides)
-    return table
-
-
 @app.command()
-def demo() -> None:
-    """Extract the bundled example articles and print a summary."""
-    records = [
-        item[1] for item in extract_all([str(examples_dir())]) if not isinstance(item, InputError)
-    ]
-    Console().print(summary_table(records))
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Where to build the demo knowledge base.")] = Path(
+        "bellum-demo.db"
+    ),
+) -> None:
+    """Build a knowledge base from the bundled example articles and show each battle."""
+    from bellum.cli_kb import render_battle
+    from bellum.store import query
+    from bellum.store.ingest import ingest
+    from bellum.store.sqlite import connect
+
+    summary = ingest([str(examples_dir())], db, progress=False)
+    console = Console()
+    console.print(f"[bold]{db}[/bold]: {summary.line()}")
+    conn = connect(db, create=False)
+    try:
+        for row in query.battles(conn):
+            page = query.battle(conn, row["id"])
+            if page is not None:
+                console.print(render_battle(page))
+    finally:
+        conn.close()
+    console.print(
+        "\nNext: [bold]bellum show[/bold] TITLE, [bold]bellum search[/bold] TEXT, "
+        "[bold]bellum person[/bold] 'Oumar Ould Hamaha', [bold]bellum export --format ged[/bold] "
+        f"(each with --db {db}); or open {db} in Datasette.",
+        highlight=False,
+    )
 
 
 def main() -> None:

@@ -1,0 +1,10 @@
+"""Make tests/store/kbfixtures.py importable from the store tests (importlib import mode)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = str(Path(__file__).resolve().parent)
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
