@@ -106,7 +106,7 @@ class KnowledgeBase:
         """A pandas DataFrame: `battles` (one flat row per battle, as the CSV export), `ged`
         (UCDP GED columns), or any table of the database by name (`claims`, `figures`...)."""
         try:
-            import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]
+            import pandas as pd
         except ImportError:
             raise ImportError("to_pandas() needs pandas: pip install pandas (or bellum[pandas])") from None
         if table == "battles":

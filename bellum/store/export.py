@@ -343,8 +343,8 @@ def export(conn: sqlite3.Connection, fmt: str, out: IO[str] | None, path: Path |
 def write_parquet(conn: sqlite3.Connection, path: Path) -> int:
     """The flat rows as a Parquet file (needs pyarrow: `pip install pyarrow`)."""
     try:
-        import pyarrow as pa  # type: ignore[import-not-found, unused-ignore]
-        import pyarrow.parquet as pq  # type: ignore[import-not-found, unused-ignore]
+        import pyarrow as pa
+        import pyarrow.parquet as pq
     except ImportError:
         raise ExportError("parquet export needs pyarrow: pip install pyarrow") from None
     columns, rows = flat_rows(conn)
