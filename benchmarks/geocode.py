@@ -88,7 +88,7 @@ def main() -> int:
         near = g.nearest(lat, lon)
         truths.append((near.country if near and near.country else "", lat, lon))
     start = time.perf_counter()
-    ours = [(p.country, p.lat, p.lon) for p in (geocode(_place(r)) for r in rows)]
+    ours = [(p.country, p.lat, p.lon) for p in (geocode(_place(r), title=r["title"]) for r in rows)]
     ours_time = time.perf_counter() - start
     baseline: list[tuple[str | None, float | None, float | None]] = []
     for r in rows:

@@ -15,7 +15,7 @@ from typing import Any
 
 from bellum.article import Coordinates
 from bellum.fields.places import HISTORICAL, PlaceText, read_place, table_key
-from bellum.geo.gazetteer import Entry, Gazetteer, gazetteer
+from bellum.geo.gazetteer import Entry, Gazetteer, gazetteer, normalize_name
 
 _OR_SPLIT = ("/", " or ")
 _MAX_PARTS = 12
@@ -139,10 +139,20 @@ def _admin_units(g: Gazetteer, parts: tuple[str, ...], allowed: frozenset[str] |
     return out
 
 
-def geocode(text: str | None, coordinates: Coordinates | None = None) -> Place:
+def _names_in(name: str, title: str) -> bool:
+    """`Talas` in `Battle of Talas` (whole words, diacritics and case folded)."""
+    key = normalize_name(name)
+    return bool(key) and f" {key} " in f" {normalize_name(title)} "
+
+
+def geocode(
+    text: str | None, coordinates: Coordinates | None = None, *, title: str | None = None
+) -> Place:
     """Geocode a place value; the article's own `coordinates` win (where_prec 1).
 
     `geocode("Leyte Gulf, Philippines")` -> water, PH, where_prec 7. Never raises on text.
+    `title` (the article's) settles `Taraz or Talas` in two countries: the alternative the
+    title names (`Battle of Talas`) wins; without such a hint there is no guess.
     """
     pt = _bounded(read_place(text or ""))
     g = gazetteer()
@@ -219,7 +229,14 @@ def geocode(text: str | None, coordinates: Coordinates | None = None) -> Place:
         readings = [_place(g, n, allowed, admin_codes) for n in (pt.names[0], *pt.alternates)]
         codes = {r.country for r in readings if r is not None and r.country}
         if len(codes) > 1:
-            return done(None, None, None, relation="multiple", names=(pt.names[0], *pt.alternates))
+            candidates = (pt.names[0], *pt.alternates)
+            named = [
+                r for n, r in zip(candidates, readings, strict=True)
+                if r is not None and title and _names_in(n, title)
+            ]  # fmt: skip
+            if len(named) == 1:
+                return done(named[0], 2, "gazetteer", relation="multiple", names=candidates)
+            return done(None, None, None, relation="multiple", names=candidates)
 
     present_names = tuple(p for p in pt.present_day if not g.country(p) and not g.admin1(p, allowed))
     tries: list[tuple[str, str | None]] = [(n, None) for n in present_names]
