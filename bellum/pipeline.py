@@ -79,7 +79,11 @@ def extract(article: Article, *, prose: bool = True) -> dict[str, Any]:
     date_text = article.value("date")
     date = read_date(date_text) if date_text else None
     place_text = article.value("place")
-    place = geocode(place_text, article.coordinates) if (place_text or article.coordinates) else None
+    place = (
+        geocode(place_text, article.coordinates, title=title)
+        if (place_text or article.coordinates)
+        else None
+    )
 
     gathered = gather_sides(article)
     other_losses: list[Claim] = []
@@ -122,13 +126,15 @@ def extract(article: Article, *, prose: bool = True) -> dict[str, Any]:
     result_text = article.value("result") or article.value("status")
     result = read_result(result_text, names) if result_text else None
 
-    context = ProseContext(
-        start=date.start if date else None,
-        end=date.end if date else None,
-        sides=tuple((n.index, (*n.names, *n.labels)) for n in names),
-        infobox_claims=tuple(infobox_claims),
-    )
-    told = read_prose(article, context) if prose and article.sections else None
+    told = None
+    if prose and article.sections:  # the context is only for the prose reader
+        context = ProseContext(
+            start=date.start if date else None,
+            end=date.end if date else None,
+            sides=tuple((n.index, (*n.names, *n.labels)) for n in names),
+            infobox_claims=tuple(infobox_claims),
+        )
+        told = read_prose(article, context)
     if told is not None:
         flags.extend(told.flags)
 

@@ -32,9 +32,10 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Literal
 
-from bellum.fields.numbers import Quantity, find_quantities
+from bellum.fields.numbers import Quantity, find_quantities, folds_plainly
 from bellum.flags import Flag
 
 Category = Literal[
@@ -140,22 +141,62 @@ _MONTH_NAMES = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
 _MONTHS = _MONTH_NAMES + r"\b\.?"
-_ACCOUNTED: tuple[tuple[str, re.Pattern[str]], ...] = (
+_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                   "Dec")
+"""Every month name above starts with one of these: a value without any has no month."""
+_NEEDS_MONTH = "month"
+_NEEDS_ERA = "era"
+_NEEDS_YEAR = "year"
+_NEEDS_PAREN_YEAR = "paren_year"
+_NEEDS_DIGIT_LETTER = "digit_letter"
+_NEEDS_MM = "mm"
+_NEEDS_LETTER_DIGIT = "letter_digit"
+_ACCOUNTED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("date", re.compile(r"\b\d{1,2}(?:[ \u00a0]*[–—-][ \u00a0]*\d{1,2})?[ \u00a0]+" + _MONTHS
-                        + r"(?:,?[ \u00a0]+\d{3,4}\b)?")),
+                        + r"(?:,?[ \u00a0]+\d{3,4}\b)?"), _NEEDS_MONTH),
     ("date", re.compile(r"\b" + _MONTHS + r",?[ \u00a0]+\d{1,4}\b(?:[–—-]\d{1,2}\b)?"
-                        r"(?:,?[ \u00a0]+\d{3,4}\b)?")),
-    ("date", re.compile(r"\b\d{1,4}[ \u00a0]?(?:AD|BC|BCE|CE)\b")),
+                        r"(?:,?[ \u00a0]+\d{3,4}\b)?"), _NEEDS_MONTH),
+    ("date", re.compile(r"\b\d{1,4}[ \u00a0]?(?:AD|BC|BCE|CE)\b"), _NEEDS_ERA),
     ("date", re.compile(r"\b(?:in|by|since|until|from|after|before|during)[ \u00a0]+"
-                        r"(?:1\d{3}|20\d{2})\b(?![,.]\d)", re.I)),
-    ("date", re.compile(r"\((?:c\.[ \u00a0]?)?(?:1\d{3}|20\d{2})\)")),
-    ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)),
-    ("unit", re.compile(r"\b\d+-\d+[A-Za-z]+\b")),
-    ("calibre", re.compile(r"\b\d+(?:\.\d+)?[ \u00a0]?mm\b")),
-    ("model", re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z0-9]*(?:/\d+[A-Za-z]*)?")),
-    ("model", re.compile(r"\b\d+[A-Za-z]+\b")),
+                        r"(?:1\d{3}|20\d{2})\b(?![,.]\d)", re.I), _NEEDS_YEAR),
+    ("date", re.compile(r"\((?:c\.[ \u00a0]?)?(?:1\d{3}|20\d{2})\)"), _NEEDS_PAREN_YEAR),
+    ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I), _NEEDS_DIGIT_LETTER),
+    ("unit", re.compile(r"\b\d+-\d+[A-Za-z]+\b"), _NEEDS_DIGIT_LETTER),
+    ("calibre", re.compile(r"\b\d+(?:\.\d+)?[ \u00a0]?mm\b"), _NEEDS_MM),
+    ("model", re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z0-9]*(?:/\d+[A-Za-z]*)?"), _NEEDS_LETTER_DIGIT),
+    ("model", re.compile(r"\b\d+[A-Za-z]+\b"), _NEEDS_DIGIT_LETTER),
 )  # fmt: skip
-"""Digit runs that name something rather than count: (reason, pattern)."""
+"""Digit runs that name something rather than count: (reason, pattern, what any match needs).
+
+The last element names a cheap test (`_passed`) that every match of the pattern passes, so a
+value that fails it skips the pattern: most figure values hold no month, year, era or model.
+"""
+_DIGIT_LETTER = re.compile(r"\d[A-Za-z]", re.I)
+_LETTER_DIGIT = re.compile(r"[A-Za-z]-?\d")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def _passed(text: str) -> set[str]:
+    """The `_NEEDS_*` tests `text` passes (each a necessary condition of some pattern)."""
+    out = set()
+    for m in _MONTH_PREFIXES:
+        if m in text:
+            out.add(_NEEDS_MONTH)
+            break
+    if "AD" in text or "BC" in text or "CE" in text:
+        out.add(_NEEDS_ERA)
+    if _YEAR_DIGITS.search(text) is not None:
+        out.add(_NEEDS_YEAR)
+        if "(" in text:
+            out.add(_NEEDS_PAREN_YEAR)
+    if _DIGIT_LETTER.search(text) is not None:
+        out.add(_NEEDS_DIGIT_LETTER)
+    if "mm" in text:
+        out.add(_NEEDS_MM)
+    if _LETTER_DIGIT.search(text) is not None:
+        out.add(_NEEDS_LETTER_DIGIT)
+    return out
+
 
 _DIGITS = re.compile(r"\d+")
 _FORMATION = re.compile(r"\b(?:" + "|".join(sorted(FORMATION_WORDS)) + r")\b", re.I)
@@ -188,6 +229,10 @@ _PHRASE_STOP = re.compile(
     re.I,
 )
 _ESTIMATE_NOTES = frozenset({"estimated", "est", "estimate", "approx", "approximate", "approximately"})
+_CACHE_SIZE = 4096
+"""Entries of each small-helper cache (phrases, words, attributions)."""
+_CACHE_MAX_CHARS = 160
+"""Phrases longer than this are read uncached (leaked prose does not repeat)."""
 MAX_VALUE_CHARS = 10_000
 """Longer values are leaked pages, not infobox values: read this much, flag the rest."""
 _PROSE_WORDS = 9  # a phrase longer than this is leaked prose, not a subject
@@ -286,13 +331,21 @@ class FigureReading:
 def accounted_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of digits that name rather than count: `20 T-72s` -> [(3, 8, "model")]."""
     spans: list[tuple[int, int, str]] = []
-    taken = _Coverage(len(text))
-    for reason, pattern in _ACCOUNTED:
-        for m in pattern.finditer(text):
-            if not any(ch.isdigit() for ch in m.group()) or taken.any(m.start(), m.end()):
+    if _DIGITS.search(text) is None:
+        return spans  # every pattern needs a digit
+    passed = _passed(text)
+    taken: _Coverage | None = None
+    for reason, pattern, need in _ACCOUNTED:
+        if need not in passed:
+            continue
+        for m in pattern.finditer(text):  # every pattern's match holds a digit
+            s, e = m.span()
+            if taken is None:
+                taken = _Coverage(len(text))
+            elif taken.any(s, e):
                 continue
-            spans.append((m.start(), m.end(), reason))
-            taken.mark(m.start(), m.end())
+            spans.append((s, e, reason))
+            taken.mark(s, e)
     spans.sort()
     return spans
 
@@ -372,9 +425,10 @@ def _items(text: str) -> list[_Item]:
             group += 1
         begin = m.end()
     _push(items, text, begin, len(text), group)
-    for i in range(len(items) - 1):
-        if "•" in text[items[i].end : items[i + 1].start]:
-            items[i + 1].bullet = True
+    if "•" in text:
+        for i in range(len(items) - 1):
+            if "•" in text[items[i].end : items[i + 1].start]:
+                items[i + 1].bullet = True
     return items
 
 
@@ -431,11 +485,18 @@ class _ItemReading:
     opens_including: bool = False
 
 
+_PAREN_CHARS = re.compile(r"[()]")
+
+
 def _parens(text: str, start: int, end: int) -> list[_Paren]:
     """Top-level parentheses of text[start:end]; an unclosed one runs to the end."""
     out: list[_Paren] = []
+    first = text.find("(", start, end)
+    if first < 0:
+        return out  # the common case: no parenthesis at all
     depth, open_at = 0, -1
-    for i in range(start, end):
+    for m in _PAREN_CHARS.finditer(text, first, end):
+        i = m.start()
         ch = text[i]
         if ch == "(":
             if depth == 0:
@@ -450,6 +511,7 @@ def _parens(text: str, start: int, end: int) -> list[_Paren]:
     return out
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def attribution(text: str) -> str | None:
     """Who a phrase attributes to: `according to the MNLA` -> `MNLA`, `Ukrainian claim` ->
     `Ukrainian`, `Mewari sources` -> `Mewari sources`, `Iraq Body Count` -> itself."""
@@ -488,18 +550,26 @@ def _label_kind(label: str) -> tuple[str | None, Scope | None]:
     return attribution(label), None
 
 
-def _words(s: str) -> list[tuple[int, int, str]]:
-    """Lowercased words with spans; a glued footnote mark is dropped (`woundedefn`)."""
+_Words = tuple[tuple[int, int, str], ...]
+"""Lowercased words of a phrase with their spans: what `_words` gives."""
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _words(s: str) -> _Words:
+    """Lowercased words with spans; a glued footnote mark is dropped (`woundedefn`).
+
+    Cached (a pure function of a short phrase; phrases like ` killed` repeat across values).
+    """
     out = []
     for m in _WORDS.finditer(s):
         w = m.group().lower().rstrip(".")
         if w.endswith("efn") and w[:-3] in CATEGORY_WORDS:
             w = w[:-3]
         out.append((m.start(), m.end(), w))
-    return out
+    return tuple(out)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Phrase:
     """What follows a number: category, unit, subject and where it ends."""
 
@@ -515,7 +585,7 @@ class _Phrase:
     note: str | None = None
 
 
-def _category_at(words: list[tuple[int, int, str]], k: int, tail: str) -> tuple[str, int] | None:
+def _category_at(words: _Words, k: int, tail: str) -> tuple[str, int] | None:
     """The category starting at word k: (category, index of its last word) or None."""
     w = words[k][2]
     if k + 1 < len(words):
@@ -539,7 +609,7 @@ def _category_at(words: list[tuple[int, int, str]], k: int, tail: str) -> tuple[
 
 
 def _category_run(
-    words: list[tuple[int, int, str]], k: int, tail: str
+    words: _Words, k: int, tail: str
 ) -> tuple[list[str], int] | None:
     """`killed, wounded, or captured` from word k: ([killed, wounded, captured], last word)."""
     first = _category_at(words, k, tail)
@@ -577,7 +647,7 @@ def _joint(cats: list[str]) -> tuple[str, tuple[str, ...]]:
     return "casualties", tuple(uniq)
 
 
-def _unit_of(words: list[tuple[int, int, str]]) -> tuple[str, bool]:
+def _unit_of(words: _Words) -> tuple[str, bool]:
     """The unit the words name: (unit, named?). The head noun decides: the last unit or
     formation word before any `of` (`artillery batteries` and `battalions of artillery` are
     formations, `Ratel infantry fighting vehicles` vehicles, `personnel carriers` vehicles)."""
@@ -601,7 +671,16 @@ def _unit_of(words: list[tuple[int, int, str]]) -> tuple[str, bool]:
 
 
 def _read_phrase(tail: str) -> _Phrase:
-    """Read `soldiers killed (x)`, `vehicles destroyed`, `killed, wounded or captured`."""
+    """Read `soldiers killed (x)`, `vehicles destroyed`, `killed, wounded or captured`.
+
+    Cached for short tails: a pure function of the phrase, and the same phrases (` killed`,
+    ` wounded`, ` men`) recur across values and articles.
+    """
+    return _read_phrase_cached(tail) if len(tail) <= _CACHE_MAX_CHARS else _read_phrase_text(tail)
+
+
+def _read_phrase_text(tail: str) -> _Phrase:
+    """`_read_phrase`, uncached."""
     stop = _PHRASE_STOP.search(tail)
     head = tail[: stop.start()] if stop else tail
     words = _words(head)
@@ -650,6 +729,9 @@ def _read_phrase(tail: str) -> _Phrase:
     )
 
 
+_read_phrase_cached = lru_cache(maxsize=_CACHE_SIZE)(_read_phrase_text)
+
+
 _SUBJECT_EDGE = re.compile(r"^(?:(?:and|or|plus)\s+)+|(?:\s+(?:and|or|plus))+$", re.I)
 
 
@@ -666,7 +748,7 @@ def _read_item(text: str, item: _Item, strength: bool, accounted: list[tuple[int
     """Read one item: its label, figures, attributions and notes."""
     out = _ItemReading()
     start, end = item.start, item.end
-    lab = _LABEL.match(text, start, end)
+    lab = _LABEL.match(text, start, end) if text.find(":", start, end) >= 0 else None
     if lab is not None and lab.group(1).strip():
         label = lab.group(1).strip(" *•")
         source, scope = _label_kind(label)
@@ -679,17 +761,16 @@ def _read_item(text: str, item: _Item, strength: bool, accounted: list[tuple[int
         _read_inner(text, p.inner_start, p.inner_end, strength, accounted, quantities, out,
                     whole=True)
         return out
-    pstarts = [p.start for p in parens]
-    core_qs = []
-    for q in quantities.within(start, end):
-        k = bisect_right(pstarts, q.start) - 1
-        if k < 0 or q.start >= parens[k].end:
-            core_qs.append(q)
+    core_qs = quantities.within(start, end)
+    if parens:  # only the quantities outside every parenthesis
+        pstarts = [p.start for p in parens]
+        core_qs = [q for q in core_qs if (k := bisect_right(pstarts, q.start) - 1) < 0
+                   or q.start >= parens[k].end]
     if not core_qs and not parens:
         who = attribution(text[start:end])
         if who is not None and lab is None:
             out.opening_source = who
-        elif _INCLUDING.search(text, start, end) and text[start:end].rstrip().endswith(":"):
+        elif text[start:end].rstrip().endswith(":") and _INCLUDING.search(text, start, end):
             out.opens_including = True
         return out
     _read_core(text, start, end, parens, core_qs, strength, out)
@@ -705,8 +786,8 @@ def _read_item(text: str, item: _Item, strength: bool, accounted: list[tuple[int
             out.drafts = [_Draft(replace(
                 inner.figure, subject=outer.figure.text, text=text[item.start : item.end],
                 start=item.start, end=item.end), outer.scope)]
-    if _INCLUDING.search(text, start, end) and text[start:end].rstrip(" :").lower().endswith(
-            ("including", "incl.", "of which")):
+    if text[start:end].rstrip(" :").lower().endswith(
+            ("including", "incl.", "of which")) and _INCLUDING.search(text, start, end):
         out.opens_including = True
     return out
 
@@ -714,7 +795,7 @@ def _read_item(text: str, item: _Item, strength: bool, accounted: list[tuple[int
 def _read_core(text: str, start: int, end: int, parens: list[_Paren], qs: list[Quantity],
                strength: bool, out: _ItemReading) -> None:
     """The figures of an item outside its parentheses."""
-    alternative = 0 if any(
+    alternative = 0 if len(qs) > 1 and any(
         _OR_GAP.fullmatch(text[a.end : b.start]) for a, b in itertools.pairwise(qs)
     ) else None
     pstarts = [p.start for p in parens]
@@ -738,15 +819,27 @@ def _read_core(text: str, start: int, end: int, parens: list[_Paren], qs: list[Q
         if draft is None:
             i += 2 if out_of else 1
             continue
-        draft.part_of_previous = _INCLUDING.search(head) is not None or (
-            _INCLUDING.search(text[q.end : limit]) is not None and "of them" in
-            text[q.end : limit].lower())
+        after = text[q.end : limit]
+        draft.part_of_previous = _has_including(head) or (
+            "of them" in after.lower() and _INCLUDING.search(after) is not None)
         if alternative is not None:
             draft.alternative = alternative
             if i + 1 < len(qs) and _OR_GAP.fullmatch(text[q.end : qs[i + 1].start]):
                 alternative += 1
         out.drafts.append(draft)
         i += 2 if out_of else 1
+
+
+def _has_including(s: str) -> bool:
+    """`_INCLUDING.search(s)`, skipped when the text holds none of its words (every match
+    holds `incl`, `of` or `among`)."""
+    if not s:
+        return False
+    if folds_plainly(s):
+        low = s.lower()
+        if "of" not in low and "incl" not in low and "among" not in low:
+            return False
+    return _INCLUDING.search(s) is not None
 
 
 def _paren_limit(pstarts: list[int], after: int, limit: int) -> int:
@@ -775,8 +868,9 @@ def _draft(text: str, q: Quantity, phrase: _Phrase, strength: bool, start: int, 
         scope = "civilians"
     elif phrase.overall:
         scope = "overall"
-    notes = [n for n in (phrase.note, f"out of {out_of.text}" if out_of else None) if n]
-    note = "; ".join(notes) or None
+    note = phrase.note or None
+    if out_of is not None:
+        note = f"{note}; out of {out_of.text}" if note else f"out of {out_of.text}"
     fig = Figure(
         category=category,  # type: ignore[arg-type]
         unit=unit,  # type: ignore[arg-type]
@@ -788,14 +882,19 @@ def _draft(text: str, q: Quantity, phrase: _Phrase, strength: bool, start: int, 
     return _Draft(fig, scope, said=said)
 
 
+_INNER_SEP = re.compile(r"[;,]")
+_OWN_SOURCE = re.compile(r"\b(?:according\s+to|acc\.|per)\s", re.I)
+
+
 def _read_inner(text: str, start: int, end: int, strength: bool,
                 accounted: list[tuple[int, int, str]], quantities: _Quantities,
                 out: _ItemReading, whole: bool) -> None:
     """A parenthesis: attribution, qualifier, or figures of its own (a breakdown)."""
     parts: list[tuple[int, int]] = []
     begin = start
-    for i in range(start, end):
-        if text[i] == ";" or (text[i] == "," and not text[i + 1 : i + 2].isdigit()):
+    for sep in _INNER_SEP.finditer(text, start, end):
+        i = sep.start()
+        if text[i] == ";" or not text[i + 1 : i + 2].isdigit():  # not the comma of `1,500`
             parts.append((begin, i))
             begin = i + 1
     parts.append((begin, end))
@@ -819,7 +918,7 @@ def _read_inner(text: str, start: int, end: int, strength: bool,
                 out.notes.append(piece)
             continue
         # `(2,500 according to one estimate)`: a number with its own source is its own claim
-        m = re.search(r"\b(?:according\s+to|acc\.|per)\s", piece, re.I)
+        m = _OWN_SOURCE.search(piece)
         own_source = attribution(piece[m.start() :]) if m else None
         if own_source is not None and m is not None:
             e = s + m.start()
@@ -982,11 +1081,13 @@ def _read(text: str, field: str) -> FigureReading:
     strength = field.lower().startswith("strength")
     accounted = accounted_spans(text)
     acc_pairs = [(s, e) for s, e, _ in accounted]
-    names = _Coverage(len(text))
-    for s, e in acc_pairs:
-        names.mark(s, e)
-    quantities = _Quantities(
-        [q for q in find_quantities(text) if not names.any(q.start, q.end)])
+    found = find_quantities(text)
+    if acc_pairs:
+        names = _Coverage(len(text))
+        for s, e in acc_pairs:
+            names.mark(s, e)
+        found = [q for q in found if not names.any(q.start, q.end)]
+    quantities = _Quantities(found)
     items = _merge_continuations(text, _items(_split_mid_labels(text)))
     flags: list[Flag] = []
     b = _Builder(text)
@@ -1072,14 +1173,17 @@ def _merge_continuations(text: str, items: list[_Item]) -> list[_Item]:
             stop = _CONTINUATION_STOP.search(text, item.start, item.end)
             head = text[item.start : stop.start() if stop else item.end]
             words = _words(head)
-            before = _words(text[max(prev.start, prev.end - 20) : prev.end])
-            if (words and before and before[-1][2] in CATEGORY_WORDS
-                    and all(w in CATEGORY_WORDS or w in _JOINERS for _, _, w in words)
-                    and words[-1][2] in CATEGORY_WORDS):
-                prev.end = item.end
-                continue
+            if (words and words[-1][2] in CATEGORY_WORDS
+                    and all(w in CATEGORY_WORDS or w in _JOINERS for _, _, w in words)):
+                before = _words(text[max(prev.start, prev.end - 20) : prev.end])
+                if before and before[-1][2] in CATEGORY_WORDS:
+                    prev.end = item.end
+                    continue
         out.append(item)
     return out
+
+
+_LABEL_BREAK = re.compile(r"[,;(|>:]")
 
 
 def _split_mid_labels(text: str) -> str:
@@ -1090,7 +1194,7 @@ def _split_mid_labels(text: str) -> str:
     last = 0
     for m in _MID_LABEL.finditer(text):
         window = text[max(last, m.start() - 60) : m.start()]
-        since = re.split(r"[,;(|>:]", window)[-1]
+        since = _LABEL_BREAK.split(window)[-1]
         if _DIGITS.search(since) and not since.endswith(","):
             out.append(text[last : m.start()])
             out.append(",")  # same length change: we keep offsets by replacing the space
@@ -1112,10 +1216,12 @@ def _unread(text: str, claims: list[Claim], accounted: list[tuple[int, int]],
         covered.mark(s, e)
     new: list[Flag] = []
     taken_until = -1  # fragments grow left to right
+    marks = covered.covered  # read directly: this loop runs for every digit run of the value
     for m in _DIGITS.finditer(text):
-        if covered.at(m.start()) or m.start() < taken_until:
+        start = m.start()
+        if marks[start] == 1 or start < taken_until:
             continue
-        s, e = _fragment(text, m.start(), m.end())
+        s, e = _fragment(text, start, m.end())
         taken_until = e
         new.append(Flag("unparsed", field, text[s:e], "no rule read this number"))
     return new

@@ -177,7 +177,7 @@ def _split_and(piece: str) -> list[str]:
 
 def _clean(item: str) -> str:
     """Strip leftovers and leading `part of`/`the`: ` the Malian Civil War,` -> the name."""
-    item = item.strip(_STRIP)
+    item = item.replace("()", "").strip(_STRIP)  # `, ()` leftovers first: `()The War`
     lowered = item.lower()
     pos = 0
     while True:  # an index, not repeated slicing: `the the the ...` stays linear
@@ -187,7 +187,7 @@ def _clean(item: str) -> str:
         pos += len(prefix)
         while pos < len(lowered) and lowered[pos] in _STRIP:
             pos += 1
-    item = item[pos:].replace("()", "").strip(_STRIP)
+    item = item[pos:].strip(_STRIP)
     return "" if item.lower() in ("border", "link", "the", "and") else item
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Bound = Literal["at_least", "at_most"]
 
@@ -99,9 +99,11 @@ class Quantity:
         }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class _Atom:
-    """A number before modifiers: `1,000`, `two hundred`, `dozens`, or a lost-dash range."""
+class _Atom(NamedTuple):
+    """A number before modifiers: `1,000`, `two hundred`, `dozens`, or a lost-dash range.
+
+    A named tuple: made for every number read, so cheap to build.
+    """
 
     start: int
     end: int
@@ -128,6 +130,12 @@ _VAGUE = re.compile(
     r"|(?P<plural>dozens|scores|hundreds|thousands|millions))\b",
     re.I,
 )
+_VAGUE_NEEDS: frozenset[str] = frozenset(
+    {"dozen", "dozens", "scores", "hundred", "hundreds", "thousand", "thousands", "millions"})
+"""Every `_VAGUE` match holds one of these as a whole word."""
+_WORD_NEEDS: frozenset[str] = frozenset({*NUMBER_WORDS, *SCALE_WORDS, *GROUP_WORDS})
+"""Every number-word atom holds one of these as a whole word (`a`/`an` alone is no number)."""
+_ASCII_WORD = re.compile(r"[a-z]+")
 _RANGE_GAP = re.compile(r"[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+to[ \u00a0]+", re.I)
 _AND_GAP = re.compile(r"[ \u00a0]+and[ \u00a0]+", re.I)
 _DANGLING_DASH = re.compile(r"(?:^|[\s,(:|;])[–—-][ \u00a0]*$")
@@ -170,18 +178,20 @@ def _digit_atoms(text: str) -> list[_Atom]:
         if atoms and start < atoms[-1].end:
             continue  # already read as a `15 000` group or a `2.5 million`
         if "," not in run:  # the common case: a plain run of digits
-            if len(run) <= _MAX_DIGITS:
-                atoms.extend(_single_atom(text, start, start + len(run), int(run)))
+            if len(run) <= _MAX_DIGITS and (
+                    atom := _single_atom(text, start, start + len(run), int(run))) is not None:
+                atoms.append(atom)
             continue
         doubled = run.find(",,")
         if doubled >= 0:
             run = run[:doubled]
         end = start + len(run)
         groups = run.split(",")
-        if any(len(g) > _MAX_DIGITS for g in groups) or not all(groups):
+        if not all(groups) or max(map(len, groups)) > _MAX_DIGITS:
             continue
         if len(groups) == 1 or _valid_grouping(groups):
-            atoms.extend(_single_atom(text, start, end, int("".join(groups))))
+            if (atom := _single_atom(text, start, end, int("".join(groups)))) is not None:
+                atoms.append(atom)
             continue
         split = _lost_dash(groups)
         if split is not None:
@@ -191,7 +201,9 @@ def _digit_atoms(text: str) -> list[_Atom]:
             continue
         pos = start  # an invalid grouping (`53,42`): each group on its own
         for g in groups:
-            atoms.extend(_single_atom(text, pos, pos + len(g), int(g), allow_groups=False))
+            atom = _single_atom(text, pos, pos + len(g), int(g), allow_groups=False)
+            if atom is not None:
+                atoms.append(atom)
             pos += len(g) + 1
     return atoms
 
@@ -212,8 +224,9 @@ def _lost_dash(groups: list[str]) -> tuple[int, int] | None:
 
 def _single_atom(
     text: str, start: int, end: int, value: int, allow_groups: bool = True
-) -> list[_Atom]:
-    """One plain digit number, extended by `15 000` grouping or a scale (`2.5 million`)."""
+) -> _Atom | None:
+    """One plain digit number, extended by `15 000` grouping or a scale (`2.5 million`);
+    None when the digits are not a count."""
     scaled = 1
     after = text[end : end + 1]
     if after in _AFTER_NUMBER and text[end + 1 : end + 2].isdigit():
@@ -226,47 +239,80 @@ def _single_atom(
         dec = _DECIMAL_SCALE.match(text, end) if text[end : end + 1] == "." else None
         if dec is not None:
             frac = dec.group(1)
-            scaled = SCALE_WORDS[dec.group(2).lower()]
+            scaled = SCALE_WORDS[word_key(dec.group(2))]
             value = (value * 10 ** len(frac) + int(frac)) * scaled // 10 ** len(frac)
             end = dec.end()
         after = text[end : end + 1]
     if after in _SCALE_START and text[end + 1 : end + 2].lower() in "htmb":
         sc = _SCALE_AFTER.match(text, end)
         if sc is not None:
-            scaled = SCALE_WORDS[sc.group(1).lower()]
+            scaled = SCALE_WORDS[word_key(sc.group(1))]
             value, end = value * scaled, sc.end()
             after = text[end : end + 1]
     if after and (after.isalpha() or after == "/" or after == "%"):
-        return []  # `2000D`, `55/62`, `50%`
+        return None  # `2000D`, `55/62`, `50%`
     if after == "." and text[end + 1 : end + 2].isdigit():
-        return []  # 12.7 (a decimal, not a count)
+        return None  # 12.7 (a decimal, not a count)
     if start > 0:
         before = text[start - 1]
         if before.isalpha() or before in "/.":
-            return []
+            return None
         if before == "-" and start > 1 and text[start - 2].isalpha():
-            return []  # `T-72`
-    return [_Atom(start, end, value, value, scaled, False, True)]
+            return None  # `T-72`
+    return _Atom(start, end, value, value, scaled, False, True)
 
 
-def _vague_atoms(text: str) -> list[_Atom]:
+_CASE_TRAPS = "\u0130\u0131\u017f\u212a"
+"""The only non-ASCII characters IGNORECASE matches to an ASCII letter (`İ ı ſ K`)."""
+
+_TRAP_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0307": "", "\u212a": "k"})
+
+
+def word_key(word: str) -> str:
+    """The table key of a word an IGNORECASE pattern matched: `Dozens` -> `dozens`, and
+    `dozenſ` (long s, which IGNORECASE takes for `s`) -> `dozens` too."""
+    return word.lower().translate(_TRAP_FOLD)
+
+
+def folds_plainly(text: str) -> bool:
+    """Is case-insensitive matching of ASCII words in `text` the same as `in text.lower()`?
+    True unless the text holds one of the `_CASE_TRAPS`."""
+    return text.isascii() or not any(c in text for c in _CASE_TRAPS)
+
+
+def _ascii_words(text: str) -> frozenset[str] | None:
+    """The lowercased ASCII letter runs of a text (None when `folds_plainly` is false): a
+    cheap, exact test of which whole words a case-insensitive `\\b...\\b` pattern could
+    match, used to skip the word patterns on values that hold none of their words."""
+    if not folds_plainly(text):
+        return None
+    return frozenset(_ASCII_WORD.findall(text.lower()))
+
+
+def _vague_atoms(text: str, vocab: frozenset[str] | None = None) -> list[_Atom]:
     """`dozens` -> 24.., `several hundred` -> 200.., `tens of thousands` -> 20,000.."""
-    atoms = []
+    atoms: list[_Atom] = []
+    if vocab is not None and vocab.isdisjoint(_VAGUE_NEEDS):
+        return atoms
     for m in _VAGUE.finditer(text):
         if m.group("plural"):
-            value = VAGUE_PLURALS[m.group("plural").lower()]
+            value = VAGUE_PLURALS[word_key(m.group("plural"))]
         elif m.group("tens"):
-            value = VAGUE_OF[(m.group("tens").lower(), m.group("tensof").lower())]
+            value = VAGUE_OF[(word_key(m.group("tens")), word_key(m.group("tensof")))]
         else:
-            word = m.group("fewof").lower().rstrip("s")
+            word = word_key(m.group("fewof")).rstrip("s")
             value = 2 * (SCALE_WORDS.get(word) or GROUP_WORDS[word])
         atoms.append(_Atom(m.start(), m.end(), value, value, 1, True, False))
     return atoms
 
 
-def _word_atoms(text: str, consumed: list[tuple[int, int]]) -> list[_Atom]:
+def _word_atoms(
+    text: str, consumed: list[tuple[int, int]], vocab: frozenset[str] | None = None
+) -> list[_Atom]:
     """Number words: `four`, `twenty-five`, `two hundred and fifty`, `a dozen`."""
     atoms: list[_Atom] = []
+    if vocab is not None and vocab.isdisjoint(_WORD_NEEDS):
+        return atoms
     k = 0  # consumed spans are sorted and disjoint: walk them alongside the candidates
     last_end = -1
     for m in _WORD_START.finditer(text):
@@ -298,14 +344,14 @@ def _is_number_word(w: str) -> bool:
 
 def _parse_words(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int, int] | None:
     """Read a number word sequence starting at words[i]: (last index, value, scale)."""
-    first = words[i].group().lower()
+    first = word_key(words[i].group())
     article = first in ("a", "an")
     if not article and first not in NUMBER_WORDS:
         return None
     if article:
         if i + 1 >= len(words) or text[words[i].end() : words[i + 1].start()].strip():
             return None
-        nxt = words[i + 1].group().lower()
+        nxt = word_key(words[i + 1].group())
         if nxt not in SCALE_WORDS and nxt not in GROUP_WORDS:
             return None
     total, current, last_scale, j = 0, 1 if article else NUMBER_WORDS[first], 1, i
@@ -315,9 +361,9 @@ def _parse_words(text: str, words: list[re.Match[str]], i: int) -> tuple[int, in
     prev = first
     while k < len(words):
         gap = text[words[k - 1].end() : words[k].start()]
-        w = words[k].group().lower()
+        w = word_key(words[k].group())
         if w == "and" and prev == "hundred" and k + 1 < len(words):
-            after = words[k + 1].group().lower()
+            after = word_key(words[k + 1].group())
             gap2 = text[words[k].end() : words[k + 1].start()]
             if after in NUMBER_WORDS and _AND_GAP.fullmatch(gap + "and" + gap2):
                 k, w = k + 1, after
@@ -392,6 +438,11 @@ def _prefixes(text: str, start: int) -> tuple[int, bool, Bound | None, int | Non
     """Modifiers before a number: (new start, approximate, bound, start of `between`)."""
     approximate = False
     bound: Bound | None = None
+    end = start
+    while end > 0 and text[end - 1] in " \u00a0":
+        end -= 1
+    if end == 0 or not (text[end - 1].isalpha() or text[end - 1] in _SYMBOL_END):
+        return start, approximate, bound, None  # no modifier (nor `between`) ends here
     for _ in range(3):
         found = _prefix_before(text, start)
         if found is None:
@@ -422,6 +473,13 @@ def _suffixes(text: str, end: int) -> tuple[int, bool, Bound | None]:
     if text[end : end + 1] not in _SUFFIX_START:
         return end, approximate, bound
     for _ in range(3):
+        j = end  # a cheap look at what follows the spaces: every suffix needs one of these
+        while text[j : j + 1] in _SCALE_START:  # spaces, no-break spaces
+            j += 1
+        c = text[j : j + 1]
+        if not (c == "+" or c == "(" or (j > end and c in ("o", "O"))
+                or text[end : end + 1] == "~"):
+            break
         if (m := _SUFFIX_PLUS.match(text, end)) is not None:
             bound = "at_least"
         elif (m := _SUFFIX_TILDE.match(text, end)) is not None:
@@ -440,11 +498,21 @@ def _suffixes(text: str, end: int) -> tuple[int, bool, Bound | None]:
 
 
 def _atoms(text: str) -> list[_Atom]:
-    vague = _vague_atoms(text)
+    vocab = _ascii_words(text)
+    vague = _vague_atoms(text, vocab)
     consumed = [(a.start, a.end) for a in vague]
-    atoms = vague + _digit_atoms(text) + _word_atoms(text, consumed)
+    digits = _digit_atoms(text)
+    words = _word_atoms(text, consumed, vocab)
+    if not vague and not words:
+        return digits  # already in order
+    atoms = vague + digits + words
     atoms.sort(key=lambda a: a.start)
     return atoms
+
+
+def _could_be_range_gap(gap: str) -> bool:
+    """Every `_RANGE_GAP` holds a dash or `to` (no case trap folds to `t` or `o`)."""
+    return "-" in gap or "–" in gap or "—" in gap or "to" in gap.lower()
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -471,7 +539,7 @@ def find_quantities(text: str) -> list[Quantity]:
             b = atoms[i + 1]
             gap = text[a.end : b.start]
             by_and = between is not None and _AND_GAP.fullmatch(gap) is not None
-            if _RANGE_GAP.fullmatch(gap) or by_and:
+            if by_and or (_could_be_range_gap(gap) and _RANGE_GAP.fullmatch(gap)):
                 lo = a.low
                 if b.scaled > 1 and a.scaled == 1 and lo * b.scaled <= b.low:
                     lo *= b.scaled  # `2–3 million`
@@ -480,9 +548,10 @@ def find_quantities(text: str) -> list[Quantity]:
                     if by_and and between is not None:
                         start = min(start, between)
         dash = None
-        if not joined and not a.vague and "-" in text[max(0, start - 2) : start].replace(
-                "–", "-").replace("—", "-"):
-            dash = _DANGLING_DASH.search(text, max(0, start - 3), start)
+        if not joined and not a.vague:
+            before = text[max(0, start - 2) : start]
+            if "-" in before or "–" in before or "—" in before:
+                dash = _DANGLING_DASH.search(text, max(0, start - 3), start)
         if dash is not None:
             low, bound = None, "at_most"  # `–8,000`: the first number was lost
             start = dash.start() if text[dash.start()] in "–—-" else dash.start() + 1

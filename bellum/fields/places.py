@@ -175,8 +175,10 @@ class PlaceText:
 def clean_place(text: str) -> str:
     """Drop template leftovers: `25px Gao, ()` -> `Gao`; `a | b` -> `a, b`."""
     t = _SPACES.sub(" ", text)  # first: the patterns below then never see runs of spaces
-    t = _PX.sub(" ", t)
-    t = _EMPTY_PARENS.sub(" ", t)
+    if "px" in t.lower():  # every `_PX` match holds `px` (no case trap folds to p or x)
+        t = _PX.sub(" ", t)
+    if "(" in t:
+        t = _EMPTY_PARENS.sub(" ", t)
     t = _SEPARATORS.sub(", ", t)
     t = _COMMAS.sub(", ", _SPACES.sub(" ", t))
     return t.strip(" ,.*")
@@ -236,8 +238,9 @@ def read_place(text: str) -> PlaceText:
             alternates.extend(_split_parts(inner))
         return " "
 
-    body = _PAREN_GROUP.sub(_paren, cleaned)
-    body = _STRAY_PARENS.sub(" ", body)
+    body = _PAREN_GROUP.sub(_paren, cleaned) if "(" in cleaned else cleaned
+    if "(" in body or ")" in body or "[" in body or "]" in body:
+        body = _STRAY_PARENS.sub(" ", body)
     body = _COMMAS.sub(", ", _SPACES.sub(" ", body)).strip(" ,")
     parts = _split_parts(body)
 

@@ -260,6 +260,21 @@ class _SideIndex:
     islamist: bool
 
 
+@lru_cache(maxsize=65536)
+def _name_index(
+    name: str,
+) -> tuple[frozenset[tuple[str, ...]], tuple[str, ...], frozenset[tuple[str, ...]], bool]:
+    """What one name adds to a `_SideIndex`: exact word tuples, acronyms, phrases, Islamist?
+    (cached: the same names recur across sides and articles)."""
+    words, acros, is_islamist = _name_keys(name)
+    exact: set[tuple[str, ...]] = set()
+    phrases: set[tuple[str, ...]] = set()
+    for w in words:
+        exact.update((w, _singular(w)))
+        phrases.update(_ngrams(w), _ngrams(_singular(w)))
+    return frozenset(exact), acros, frozenset(phrases), is_islamist
+
+
 def _side_index(side: SideNames) -> _SideIndex:
     exact: set[tuple[str, ...]] = set()
     acronyms: set[str] = set()
@@ -268,10 +283,9 @@ def _side_index(side: SideNames) -> _SideIndex:
     for name in (*side.names, *side.labels):
         if not name:
             continue
-        words, acros, is_islamist = _name_keys(name)
-        for w in words:
-            exact.update((w, _singular(w)))
-            phrases.update(_ngrams(w), _ngrams(_singular(w)))
+        n_exact, acros, n_phrases, is_islamist = _name_index(name)
+        exact.update(n_exact)
+        phrases.update(n_phrases)
         acronyms.update(acros)
         islamist = islamist or is_islamist
     return _SideIndex(side.index, frozenset(exact), frozenset(acronyms), frozenset(phrases), islamist)
@@ -305,6 +319,9 @@ def _score(side: _SideIndex, term: str) -> int:
     return best
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def _winner_terms(who: str) -> list[str]:
     """`Hadi-led government and coalition` -> [Hadi, coalition]; `French-Azawad` -> 2 terms."""
     who = _ADJ.sub("", _clean(who))
@@ -314,7 +331,7 @@ def _winner_terms(who: str) -> list[str]:
         led = _LED.match(part)
         if led:
             part = led.group("who")
-        part = re.sub(r"^the\s+", "", part, flags=re.IGNORECASE)
+        part = _LEADING_THE.sub("", part)
         if part and fold(part) not in {"forces", "side", "army"}:
             terms.append(part)
     return terms

@@ -92,6 +92,8 @@ _UNIT_WORD = re.compile(r"\s(?=\d|[A-Z]\d)")
 # A noble title inside one item that starts a second person the lost separator had split:
 # `King Edward II Earl of Hereford` -> `King Edward II` | `Earl of Hereford`.
 _MID_TITLE = re.compile(r"(?<=[a-zà-ÿA-Z.I])\s+(?=(?:Earl|Duke|Baron|Count|Sir|Lord|King)\s+[A-Zo])")
+_MID_TITLES = ("Earl", "Duke", "Baron", "Count", "Sir", "Lord", "King")
+"""Every `_MID_TITLE` match is followed by one of these."""
 _NO_SPLIT_BEFORE = frozenset({"the", "of", "grand", "great", "and"})
 _TITLE_ITEM = re.compile(
     r"^(?:Count|Duke|Earl|Lord|Prince|Emir|Baron|Marquis|Margrave|Khan|Shah|Bishop|Archbishop)"
@@ -198,12 +200,15 @@ def strip_leftovers(text: str) -> str:
     `Col. Ag Moussa25px Iyad Ag Ghaly` -> `Col. Ag Moussa, Iyad Ag Ghaly`;
     `23px|border|link National Guard` -> `, National Guard`.
     """
-    return _NPH.sub(", ", _PX.sub(", " + _FLAG_GAP, text))
+    if "px" in text:  # every `_PX` match holds `px`, every `_NPH` one `Nph`: skip clean text
+        text = _PX.sub(", " + _FLAG_GAP, text)
+    return _NPH.sub(", ", text) if "Nph" in text else text
 
 
 def _clean(piece: str) -> str:
     """Single spaces, no separator debris at either end: ` * Tripoli Brigade ,` -> `Tripoli Brigade`."""
-    return _SPACES.sub(" ", piece).strip(_EDGE_JUNK + " ")
+    # str.split() and `\s` agree on what is whitespace; the edges are stripped either way
+    return " ".join(piece.split()).strip(_EDGE_JUNK)
 
 
 def _balanced(pieces: Iterable[str], joiner: str) -> list[str]:
@@ -259,7 +264,7 @@ def _canonical_id(name: str, aliases: tuple[str, ...] = ()) -> str:
 
 def _label(piece: str) -> tuple[str | None, str]:
     """`Islamists groups: Ansar Dine` -> (`Islamists groups`, `Ansar Dine`); no colon -> (None, piece)."""
-    m = _LABEL.match(piece)
+    m = _LABEL.match(piece) if ":" in piece else None
     if not m:
         return None, piece
     return _clean(m.group(1)), m.group(2)
@@ -374,6 +379,11 @@ def _marker_at(piece: str, m: re.Match[str]) -> bool:
 
 def _mid_title_split(piece: str) -> list[str]:
     """`King Edward II Earl of Hereford Earl of Pembroke` -> three people (separators lost)."""
+    for title in _MID_TITLES:
+        if title in piece:
+            break
+    else:
+        return [piece]  # the common case: no title word at all
     parts: list[str] = []
     last = 0
     for m in _MID_TITLE.finditer(piece):
@@ -386,8 +396,11 @@ def _mid_title_split(piece: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=65536)
 def _is_role_piece(piece: str) -> bool:
-    """`supreme commander`, `Lithuanian commander`, `1st Battalion`, `B3 Front Fwd CP commissar`."""
+    """`supreme commander`, `Lithuanian commander`, `1st Battalion`, `B3 Front Fwd CP commissar`.
+
+    Cached: a pure classification of one item, and items recur across articles."""
     words = piece.split()
     if not words or _RANK.match(piece):
         return False
@@ -413,6 +426,13 @@ def _can_take_title(prev: _Draft) -> bool:
 
 def _name_and_role(segment: str) -> tuple[str, list[str]]:
     """`Col. Randy George (4-4ID TF Mountain Warrior)` -> name part and its roles."""
+    name, roles = _name_and_roles(segment)
+    return name, list(roles)
+
+
+@lru_cache(maxsize=65536)
+def _name_and_roles(segment: str) -> tuple[str, tuple[str, ...]]:
+    """`_name_and_role`, cached (a pure function of one item; commanders recur across articles)."""
     roles: list[str] = []
     text = segment.strip()
     for _ in range(3):  # bounded: `()()()...` must not cost one search per group
@@ -434,7 +454,7 @@ def _name_and_role(segment: str) -> tuple[str, list[str]]:
     if m3 and len(text[: m3.start()].split()) >= 2:
         roles.insert(0, _clean(text[m3.end() :]))
         text = text[: m3.start()]
-    return _clean(text), [r for r in roles if r]
+    return _clean(text), tuple(r for r in roles if r)
 
 
 def read_commanders(
@@ -536,9 +556,16 @@ def _read_piece(piece: str, group: str | None, drafts: list[_Draft], drop: Any) 
 
 def _finish(d: _Draft) -> Commander:
     """`Gen. Curtis Scaparrotti` -> rank apart; a rank with no name after it stays the name."""
-    rank, name = _split_rank(d.name)
+    rank, name, ident = _rank_name_id(d.name)
+    role = "; ".join(d.roles) or None
+    return Commander(name, ident, d.fate, rank, role, d.marker, d.group, d.text)
+
+
+@lru_cache(maxsize=65536)
+def _rank_name_id(text: str) -> tuple[str | None, str, str]:
+    """A commander's rank, name and id from the name text (cached: names recur)."""
+    rank, name = _split_rank(text)
     name = _clean(name)
     if _is_empty(name):
-        rank, name = None, d.name
-    role = "; ".join(d.roles) or None
-    return Commander(name, _canonical_id(name), d.fate, rank, role, d.marker, d.group, d.text)
+        rank, name = None, text
+    return rank, name, _canonical_id(name)

@@ -70,3 +70,17 @@ def test_a_long_but_real_value_is_read_whole() -> None:
     r = read_figures(text, "casualties1")
     assert sum(len(c.figures) for c in r.claims) == 799
     assert r.flags == ()
+
+
+
+@pytest.mark.parametrize("text", ["Hundredſ wounded", "thouſands", "two hundred\u212a", "fıve"])
+def test_letters_ignorecase_takes_for_ascii_do_not_break_word_tables(text: str) -> None:
+    # IGNORECASE matches `ſ` as `s` and `K` (Kelvin) as `k`; the word tables are ASCII-keyed.
+    reading = read_figures(text, "casualties1")
+    assert all(f.low is None or f.low > 0 for c in reading.claims for f in c.figures)
+
+
+def test_long_s_reads_as_s() -> None:
+    [claim] = read_figures("dozenſ killed", "casualties1").claims
+    [fig] = claim.figures
+    assert (fig.category, fig.low, fig.bound) == ("killed", 24, "at_least")
