@@ -18,7 +18,7 @@ from bellum.article import Article, InfoboxField
 from bellum.fields.dates import read_date
 from bellum.fields.figures import Claim, read_figures
 from bellum.fields.kind import read_kind, read_part_of
-from bellum.fields.result import SideNames, read_result, side_names
+from bellum.fields.result import SideNames, SideState, by_elimination, read_result, side_names
 from bellum.fields.sides import read_belligerents, read_commanders, read_units
 from bellum.flags import Flag
 from bellum.geo.geocode import geocode
@@ -63,6 +63,14 @@ def gather_sides(article: Article) -> dict[int, SideFields]:
     return sides
 
 
+def _no_vanished_items(text: str) -> bool:
+    """`MNLA,` yes (a trailing leftover); `, Afghanistan` no: a name vanished with its flag."""
+    pieces = [p.strip() for p in text.split(",")]
+    while pieces and not pieces[-1]:
+        pieces.pop()
+    return all(pieces)
+
+
 def _is_losses_only(side: SideFields) -> bool:
     """`casualties3` with no third side: civilian or overall losses (INFOBOX.md)."""
     return set(side.fields) == {"casualties"}
@@ -96,6 +104,7 @@ def extract(article: Article, *, prose: bool = True) -> dict[str, Any]:
             del gathered[top]
     sides_json: list[dict[str, Any]] = []
     names: list[SideNames] = []
+    states: list[SideState] = []
     infobox_claims: list[tuple[int, Claim]] = []
     for index in range(1, max(gathered, default=0) + 1):
         side = gathered.get(index, SideFields(index))
@@ -113,6 +122,9 @@ def extract(article: Article, *, prose: bool = True) -> dict[str, Any]:
         flags.extend(losses.flags)
         infobox_claims.extend((index, c) for c in (*strength.claims, *losses.claims))
         names.append(side_names(index, bel.actors, com.commanders, units))
+        states.append(
+            SideState(index, bool(bel.actors), _no_vanished_items(side.text("combatant") or ""))
+        )
         sides_json.append(
             {
                 "index": index,
@@ -125,6 +137,8 @@ def extract(article: Article, *, prose: bool = True) -> dict[str, Any]:
         )
     result_text = article.value("result") or article.value("status")
     result = read_result(result_text, names) if result_text else None
+    if result is not None:
+        result = by_elimination(result, states)
 
     told = None
     if prose and article.sections:  # the context is only for the prose reader

@@ -19,6 +19,7 @@ Documented choices:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -165,16 +166,52 @@ class Result:
     victor_sides: tuple[int, ...] = ()
     details: tuple[str, ...] = ()
     winners: tuple[str, ...] = ()
+    victor_rule: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The schema's result object (text, outcome, victor_sides, details) plus winners."""
-        return {
+        """The schema's result object (text, outcome, victor_sides, details) plus winners and,
+        when the victor was inferred rather than named, `victor_rule`."""
+        out: dict[str, Any] = {
             "text": self.text,
             "outcome": self.outcome,
             "victor_sides": list(self.victor_sides),
             "details": list(self.details),
             "winners": list(self.winners),
         }
+        if self.victor_rule:
+            out["victor_rule"] = self.victor_rule
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class SideState:
+    """What elimination needs to know of a side: does it have names, and did any vanish?"""
+
+    index: int
+    named: bool
+    complete: bool
+
+
+def by_elimination(result: Result, sides: Sequence[SideState]) -> Result:
+    """A winner that matches no side, when exactly one side's names all vanished (flag icons
+    dropped by the plain-text form) and every other side is fully named: that blank side.
+
+    `Russian victory`, side 1 `,` (blank), side 2 `Chechen Republic of Ichkeria` -> [1].
+    Not when another side also lost a name (`, Afghanistan`): then nothing is inferred.
+    """
+    if result.victor_sides or not result.winners or result.outcome is None:
+        return result
+    if "victory" not in result.outcome:
+        return result
+    blank = [s for s in sides if not s.named]
+    others = [s for s in sides if s.named]
+    if len(blank) != 1 or not others or not all(s.complete for s in others):
+        return result
+    return dataclasses.replace(
+        result,
+        victor_sides=(blank[0].index,),
+        victor_rule="elimination: the winner names no listed side; the only side whose names vanished",
+    )
 
 
 def _clean(text: str) -> str:

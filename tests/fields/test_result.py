@@ -242,3 +242,36 @@ def test_seed_results_with_sides_read_from_the_seeds() -> None:
         )
         r = read(ib["result"], sides)
         assert (r.outcome, r.victor_sides) == ("victory", victors), name
+
+
+def _elim(text: str, *states: tuple[int, bool, bool]) -> tuple[tuple[int, ...], str | None]:
+    from bellum.fields.result import SideState, by_elimination
+
+    names = [SideNames(i, ("Chechen Republic of Ichkeria",) if named else ()) for i, named, _ in states]
+    reading = read_result(text, names)
+    assert reading is not None
+    result = by_elimination(reading, [SideState(*s) for s in states])
+    return result.victor_sides, result.victor_rule
+
+
+def test_the_only_blank_side_wins_when_the_winner_names_no_listed_side() -> None:
+    # Combatant1 lost its flag icons (`,`); side 2 is fully named and is not "Russian".
+    sides, rule = _elim("Russian victory", (1, False, False), (2, True, True))
+    assert sides == (1,) and rule is not None and "elimination" in rule
+
+
+@pytest.mark.parametrize(
+    "states",
+    [
+        ((1, True, False), (2, False, False)),  # `, Afghanistan`: side 1 lost a name too
+        ((1, False, False), (2, False, False)),  # two blank sides
+        ((1, False, False), (2, True, True), (3, False, False)),
+    ],
+)
+def test_no_inference_when_another_side_also_lost_names(states: tuple[tuple[int, bool, bool], ...]) -> None:
+    assert _elim("American victory", *states) == ((), None)
+
+
+def test_a_named_winner_or_a_non_victory_is_left_alone() -> None:
+    assert _elim("Chechen victory", (1, False, False), (2, True, True))[0] == (2,)
+    assert _elim("Inconclusive", (1, False, False), (2, True, True)) == ((), None)
