@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -310,6 +310,32 @@ def search_cmd(
     Console().print(table)
 
 
+def _entity_battles(
+    kind: str,
+    data: dict[str, Any] | None,
+    name: str,
+    as_json: bool,
+    columns: tuple[str, ...],
+    row: Callable[[dict[str, Any]], tuple[str | Text, ...]],
+) -> None:
+    """The page of an actor or a person: its names, then one row per battle."""
+    if data is None:
+        err.print(f"bellum: no {kind} matches {name!r}", markup=False)
+        raise typer.Exit(1)
+    if as_json:
+        _print_json(data)
+        return
+    table = Table(
+        title=Text(f"{data['name']} [{data['id']}] — also: {', '.join(data['aliases'])}"),
+        title_justify="left",
+    )
+    for col in columns:
+        table.add_column(col)
+    for b in data["battles"]:
+        table.add_row(*row(b))
+    Console().print(table)
+
+
 def actor_cmd(
     name: Annotated[str, typer.Argument(help="Any spelling or acronym: MOJWA, MUJAO.")],
     db: DbOption = Path("bellum.db"),
@@ -320,24 +346,11 @@ def actor_cmd(
 
     with _open(db) as conn:
         data = query.actor(conn, name)
-    if data is None:
-        err.print(f"bellum: no actor matches {name!r}", markup=False)
-        raise typer.Exit(1)
-    if as_json:
-        _print_json(data)
-        return
-    table = Table(
-        title=Text(f"{data['name']} [{data['id']}] — also: {', '.join(data['aliases'])}"),
-        title_justify="left",
-    )
-    for col in ("date", "battle", "side", "as written", "outcome"):
-        table.add_column(col)
-    for b in data["battles"]:
-        outcome = "won" if b["victor"] else (b["outcome"] or "")
-        table.add_row(
-            b["date_start"] or "?", Text(b["title"]), str(b["side"]), Text(b["as_written"]), outcome
-        )
-    Console().print(table)
+    _entity_battles(
+        "actor", data, name, as_json, ("date", "battle", "side", "as written", "outcome"),
+        lambda b: (b["date_start"] or "?", Text(b["title"]), str(b["side"]), Text(b["as_written"]),
+                   "won" if b["victor"] else (b["outcome"] or "")),
+    )  # fmt: skip
 
 
 def person_cmd(
@@ -350,28 +363,11 @@ def person_cmd(
 
     with _open(db) as conn:
         data = query.person(conn, name)
-    if data is None:
-        err.print(f"bellum: no person matches {name!r}", markup=False)
-        raise typer.Exit(1)
-    if as_json:
-        _print_json(data)
-        return
-    table = Table(
-        title=Text(f"{data['name']} [{data['id']}] — also: {', '.join(data['aliases'])}"),
-        title_justify="left",
-    )
-    for col in ("date", "battle", "side", "with", "as written", "fate"):
-        table.add_column(col)
-    for b in data["battles"]:
-        table.add_row(
-            b["date_start"] or "?",
-            Text(b["title"]),
-            str(b["side"]),
-            Text(", ".join(b["allies"])),
-            Text(b["as_written"]),
-            b["fate"] or "",
-        )
-    Console().print(table)
+    _entity_battles(
+        "person", data, name, as_json, ("date", "battle", "side", "with", "as written", "fate"),
+        lambda b: (b["date_start"] or "?", Text(b["title"]), str(b["side"]),
+                   Text(", ".join(b["allies"])), Text(b["as_written"]), b["fate"] or ""),
+    )  # fmt: skip
 
 
 def conflict_cmd(
