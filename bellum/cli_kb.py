@@ -225,6 +225,10 @@ def ingest_cmd(
         bool, typer.Option("--fields-only", help="Read the infobox only; skip the prose.")
     ] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 500,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Extraction processes (default: the usable CPUs, at most 8; 1: none)."),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Re-extract unchanged articles too (readers improved).")
     ] = False,
@@ -245,6 +249,7 @@ def ingest_cmd(
             progress=not quiet,
             prose=not fields_only,
             batch_size=batch_size,
+            workers=workers,
             on_error=lambda line: err.print(line, markup=False),
             force=force,
         )

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from bellum.resolve.aliases import fold
@@ -112,6 +113,12 @@ def is_neutral(source: str | None) -> bool:
     """`ICRC`, `the Red Cross`, `UN OCHA` -> True; `MNLA`, None -> False."""
     if not source:
         return False
+    return _is_neutral_name(source)
+
+
+@lru_cache(maxsize=4096)
+def _is_neutral_name(source: str) -> bool:
+    """`is_neutral` of a non-empty source, memoized: sources repeat across claims and battles."""
     s = " ".join(fold(source).replace(".", "").replace(",", " ").split())
     for art in _ARTICLES:
         s = s.removeprefix(art)
@@ -157,22 +164,33 @@ def _lower_median(xs: list[float]) -> float:
 def _view(key: tuple[int | None, str, str, str], claims: list[ClaimInput]) -> View:
     side, scope, category, unit = key
     losses = category != "strength"
-    points = [c for c in claims if c.bound is None and _points(c)]
-    bounds = [c for c in claims if c.bound == "at_least" and c.low is not None]
-    at_least = [c for c in bounds if standing(c) != "enemy"]
-    enemy_bounds = [c for c in bounds if standing(c) == "enemy"]
-    at_most = [c for c in claims if c.bound == "at_most" and (c.high or c.low) is not None]
+    # each claim's standing and numbers, computed once (not once per rule that asks)
+    stand = {id(c): standing(c) for c in claims}
+    points: list[tuple[ClaimInput, list[float], str]] = []  # (claim, its numbers, standing)
+    at_least: list[ClaimInput] = []
+    enemy_bounds: list[ClaimInput] = []
+    at_most: list[ClaimInput] = []
+    for c in claims:
+        if c.bound is None:
+            pts = _points(c)
+            if pts:
+                points.append((c, pts, stand[id(c)]))
+        elif c.bound == "at_least":
+            if c.low is not None:
+                (enemy_bounds if stand[id(c)] == "enemy" else at_least).append(c)
+        elif c.bound == "at_most" and (c.high or c.low) is not None:
+            at_most.append(c)
     parts: list[str] = []
 
     # low
     floors = [(c.low, f"{_who(c)} at least {_fmt(c.low)}") for c in at_least if c.low is not None]
     if losses:
-        floors += [(min(_points(c)), f"own admission by {_who(c)}") for c in points if standing(c) == "own"]
+        floors += [(min(pts), f"own admission by {_who(c)}") for c, pts, st in points if st == "own"]
     low: float | None = None
     low_why = ""
     if points:
-        smallest = min(points, key=lambda c: min(_points(c)))
-        low, low_why = min(_points(smallest)), f"smallest figure ({_who(smallest)})"
+        smallest, spts, _ = min(points, key=lambda p: min(p[1]))
+        low, low_why = min(spts), f"smallest figure ({_who(smallest)})"
     if floors:
         fv, fwhy = max(floors, key=lambda f: (f[0], f[1]))
         if low is None or fv >= low:
@@ -182,21 +200,23 @@ def _view(key: tuple[int | None, str, str, str], claims: list[ClaimInput]) -> Vi
     # best
     best: float | None = None
     best_why = ""
+    present = {st for _, _, st in points}
     for st in STANDINGS:
-        chosen = [c for c in points if standing(c) == st]
-        if chosen:
-            best = _lower_median([x for c in chosen for x in _points(c)])
-            who = ", ".join(sorted({_who(c) for c in chosen}))
-            best_why = f"{st} ({who})" if st != "infobox" else "unattributed infobox figure"
-            if st == "enemy":
-                best_why += ", the only figures given"
-            break
+        if st not in present:
+            continue
+        chosen = [(c, pts) for c, pts, s in points if s == st]
+        best = _lower_median([x for _, pts in chosen for x in pts])
+        who = ", ".join(sorted({_who(c) for c, _ in chosen}))
+        best_why = f"{st} ({who})" if st != "infobox" else "unattributed infobox figure"
+        if st == "enemy":
+            best_why += ", the only figures given"
+        break
     if best is None and at_least:
         top = max(at_least, key=lambda c: c.low or 0)
         best, best_why = top.low, f"only bounds: {_who(top)} at least"
 
     # high
-    highs = [(max(_points(c)), _who(c), standing(c)) for c in points]
+    highs = [(max(pts), _who(c), st) for c, pts, st in points]
     highs += [(c.high if c.high is not None else c.low or 0, _who(c), "at most") for c in at_most]
     highs += [(c.low or 0, _who(c), "enemy, at least") for c in enemy_bounds]
     high: float | None = None

@@ -1,13 +1,15 @@
 """Benchmark: ingest a 25,000-article KB and query it, against baselines measured in the same run.
 
-    .venv/bin/python benchmarks/ingest.py [--articles 25000] [--batch 200] [--keep DIR]
+    .venv/bin/python benchmarks/ingest.py [--articles 25000] [--batch 500] [--workers N] [--keep DIR]
 
 Articles are generated from ../shared/corpus/infoboxes.jsonl (infobox-only): each variant
 gets a numbered title, its strength/casualty numbers scaled and its years shifted, and is
 written as a plain-text file, so the run covers the whole user path (read, extract, resolve,
 store, settle). Printed:
-- ingest articles/s (target >= 1,000/s on one core), and extraction alone on a sample (the
-  field readers' share of it);
+- ingest articles/s with ONE worker (extraction in the writer's process: the target,
+  >= 1,000/s on one core), then with N extraction workers (`--workers`, default: the CPUs)
+  into a fresh file, and the ratio N/1 (the same run's baseline); extraction alone on a
+  sample (the field readers' share of it);
 - store-only articles/s of a sample, batched (one transaction per batch of N articles) vs a
   naive baseline (one commit per row) on the same sample: the ratio;
 - p95 latency of show / search / actor queries (target < 20 ms), and FTS search vs a naive
@@ -116,6 +118,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=25_000)
     ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--workers", type=int, default=0, help="extraction processes (0: the CPUs)")
     ap.add_argument("--sample", type=int, default=1000, help="articles in the store baselines")
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--keep", type=Path, help="keep the generated files and database here")
@@ -126,7 +129,7 @@ def main() -> int:
 
     from bellum.pipeline import extract, read_inputs
     from bellum.store import query
-    from bellum.store.ingest import ingest
+    from bellum.store.ingest import default_workers, ingest
     from bellum.store.sqlite import connect
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="bellum-bench-"))
@@ -138,15 +141,25 @@ def main() -> int:
         f"in {time.perf_counter() - t0:.1f}s"
     )
 
+    workers = args.workers or default_workers()
+    rates: dict[int, float] = {}
     db = work / "bench.db"
-    db.unlink(missing_ok=True)
-    summary = ingest([str(src)], db, progress=False, batch_size=args.batch, prose=False)
-    rate = summary.rate
-    verdict = "ok" if rate >= 1000 else "BELOW TARGET"
-    print(f"ingest: {summary.line()}")
-    print(f"ingest rate: {rate:,.0f} articles/s (target >= 1,000/s: {verdict})")
+    for n in dict.fromkeys((1, workers)):  # the last run's file is the one queried below
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        summary = ingest([str(src)], db, progress=False, batch_size=args.batch, prose=False, workers=n)
+        rates[n] = rate = summary.rate
+        print(f"ingest, {n} worker{'s' if n > 1 else ''}: {summary.line()}")
+        if n == 1:
+            verdict = "ok" if rate >= 1000 else "BELOW TARGET"
+            print(f"ingest rate, one core: {rate:,.0f} articles/s (target >= 1,000/s: {verdict})")
+    if workers > 1:
+        print(
+            f"ingest rate, {workers} workers: {rates[workers]:,.0f} articles/s "
+            f"(x{rates[workers] / rates[1]:.2f} vs one worker, {default_workers()} CPUs usable)"
+        )
     t1 = time.perf_counter()
-    again = ingest([str(src)], db, progress=False, batch_size=args.batch, prose=False)
+    again = ingest([str(src)], db, progress=False, batch_size=args.batch, prose=False, workers=workers)
     print(
         f"re-ingest (all unchanged): {again.rate:,.0f} articles/s "
         f"({again.unchanged:,} unchanged, {time.perf_counter() - t1:.1f}s)"

@@ -9,16 +9,25 @@ the lost batch has no `articles` row (hence no hash), so the next run ingests it
 nothing is duplicated because every row is keyed by the article. The closing `settle` pass
 (one transaction too) re-resolves every name with the acronyms of ALL stored articles, so
 ids do not depend on ingest order, and runs again on the next ingest if it was killed.
+
+Extraction is a pure function of one article: with `workers` > 1 it runs (with the building
+of the article's rows) in a process pool while this process reads, hashes and writes; the
+rows come back in input order and this process alone writes them, so the file does not
+depend on the number of workers.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pickle
 import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +37,7 @@ from bellum import __version__
 from bellum.article import Article
 from bellum.ids import slug
 from bellum.resolve.aliases import default_table, fold
-from bellum.store.sqlite import SCHEMA_VERSION, connect, row_counts
+from bellum.store.sqlite import SCHEMA_VERSION, Checkpointer, connect, row_counts
 
 if TYPE_CHECKING:
     from bellum.pipeline import InputError
@@ -199,6 +208,12 @@ class Rows:
         for t, rs in other.tables.items():
             self.tables.setdefault(t, []).extend(rs)
 
+    def place(self, fts_rowid: int) -> None:
+        """Give the article its row in `search` (rows built in a worker get it at write time,
+        where the single writer numbers articles in input order)."""
+        for table, col in (("articles", ARTICLE_ROWID_COL), ("search", 0)):
+            self.tables[table] = [(*r[:col], fts_rowid, *r[col + 1 :]) for r in self.tables.get(table, ())]
+
 
 INSERTS: dict[str, str] = {
     "articles": "INSERT INTO articles (id, title, source, format, template, content_hash, "
@@ -233,6 +248,9 @@ INSERTS: dict[str, str] = {
     "search": "INSERT INTO search (rowid, battle_id, title, names, prose) VALUES (?,?,?,?,?)",
 }
 """Insert order matters: entities before the rows that reference them."""
+
+ARTICLE_ROWID_COL = 9
+"""Position of `fts_rowid` in an `articles` row (see INSERTS)."""
 
 
 _RECORD_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
@@ -831,6 +849,89 @@ def stored_resolver(conn: sqlite3.Connection) -> Any:
     return EntityResolver.from_rows(rows)
 
 
+# --------------------------------------------------------------------------- extraction (workers)
+
+Job = tuple[str, Article, str]
+"""One article to extract: (id, article, content hash)."""
+
+Outcome = tuple[str, Any]
+"""What extraction and row building gave one Job: ("rows", Rows.tables) or ("internal" |
+"bad", message). Plain tuples and dicts: cheap to send back from a worker process."""
+
+PARALLEL_CHUNK = 32
+"""Articles per task sent to a worker: big enough to amortize the round trip, small enough
+to keep every worker busy within one batch."""
+
+
+def default_workers() -> int:
+    """Extraction processes for `ingest`: the CPUs this process may use (at most 8)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8))
+
+
+def _pipeline_extract(prose: bool) -> Extractor:
+    from bellum.pipeline import extract
+
+    def run(article: Article) -> dict[str, Any]:
+        return extract(article, prose=prose)
+
+    return run
+
+
+def extract_rows(jobs: Sequence[Job], extract: Extractor, builder: RowBuilder) -> list[Outcome]:
+    """Extract each article and build its rows (fts_rowid 0 until `Rows.place`), in order.
+
+    A pure function of the articles (the builder's provisional resolver is the alias table),
+    so it runs the same in a worker process as in the writer's own.
+    """
+    out: list[Outcome] = []
+    for bid, article, chash in jobs:
+        try:
+            record = extract(article)
+        except Exception as exc:  # a reader bug must not lose the other articles
+            out.append(("internal", f"internal error: {type(exc).__name__}: {exc}"))
+            continue
+        record.setdefault("id", bid)
+        if record["id"] != bid:
+            record["id"] = bid
+        try:
+            rows = builder.build(article, record, fts_rowid=0, chash=chash)
+        except (KeyError, TypeError, ValueError) as exc:
+            out.append(("bad", f"bad record: {type(exc).__name__}: {exc}"))
+            continue
+        out.append(("rows", rows.tables))
+    return out
+
+
+_WORKER: dict[tuple[bool, Any], tuple[Extractor, RowBuilder]] = {}
+"""Per worker process: the extractor and row builder (memoized names), made once."""
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: end when the writer is gone. A `kill -9` of the writer must not leave
+    workers waiting for tasks forever (a forked worker holds the task pipe open itself)."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="bellum-orphan-watch", daemon=True).start()
+
+
+def _worker_run(jobs: list[Job], prose: bool, extract: Extractor | None) -> list[Outcome]:
+    """The task a worker process runs: `extract_rows` with its own extractor and builder."""
+    key = (prose, extract)
+    got = _WORKER.get(key)
+    if got is None:
+        got = _WORKER[key] = (extract or _pipeline_extract(prose), RowBuilder(ProvisionalResolver()))
+    return extract_rows(jobs, *got)
+
+
 # --------------------------------------------------------------------------- ingest
 
 
@@ -852,26 +953,54 @@ def _wins(new: Stored, old: Stored) -> bool:
     return a > b or (a == b and new.source < old.source)
 
 
+@dataclass(slots=True)
+class _Batch:
+    """Articles of one transaction, their extraction done in place or pending in workers."""
+
+    jobs: list[Job] = field(default_factory=list)
+    futures: list[Future[list[Outcome]]] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    submitted: int = 0  # jobs[:submitted] are in `futures`
+
+
 class Ingestor:
-    """Writes articles batch by batch into an open knowledge base."""
+    """Writes articles batch by batch into an open knowledge base.
+
+    With `workers` > 1, extraction (and row building) runs in a process pool, in chunks of
+    PARALLEL_CHUNK articles, while this process reads, hashes and writes; the rows come back
+    in input order and this process alone writes them, so the file is the same as with one
+    worker. The pool starts with the first full chunk (a small ingest never starts it).
+    A custom `extract` must be picklable (a module-level function) to run in workers.
+    """
 
     def __init__(
         self,
         conn: sqlite3.Connection,
         *,
-        extract: Extractor,
+        extract: Extractor | None = None,
         resolver_factory: ResolverFactory = default_resolver,
         batch_size: int = BATCH_SIZE,
         prose: bool = True,
         on_error: Callable[[str], None] | None = None,
         force: bool = False,
+        workers: int = 1,
     ) -> None:
         self.conn = conn
         self.force = force
-        self.extract = extract
+        self.custom_extract = extract
+        self.extract = extract or _pipeline_extract(prose)
         self.resolver_factory = resolver_factory
         self.batch_size = max(1, batch_size)
         self.prose = prose
+        self.workers = max(1, workers)
+        if self.workers > 1 and extract is not None:
+            try:
+                pickle.dumps(extract)
+            except Exception as exc:
+                raise TypeError(
+                    f"extract must be picklable (a module-level function) to run in {workers} workers: {exc}"
+                ) from None
+        self.chunk = max(1, min(PARALLEL_CHUNK, -(-self.batch_size // self.workers)))
         self.on_error = on_error or (lambda line: print(line, file=sys.stderr))
         self.summary = IngestSummary()
         self.builder = RowBuilder(ProvisionalResolver())
@@ -882,8 +1011,11 @@ class Ingestor:
         top = conn.execute("SELECT max(rowid) FROM search").fetchone()[0]
         self.next_rowid = int(top or 0) + 1
         self.known: set[tuple[Any, ...]] = set()  # entity/alias keys committed in this run
-        self._pending: list[tuple[str, Article, dict[str, Any], str, bool]] = []
-        self._pending_ids: set[str] = set()
+        self._batch = _Batch()
+        self._inflight: list[_Batch] = []  # closed batches whose extraction runs in workers
+        self._pending_ids: set[str] = set()  # ids queued or in flight, not yet written
+        self._pool: ProcessPoolExecutor | None = None
+        self._checkpointer = Checkpointer(conn)
 
     def error(self, line: str) -> None:
         """Report one bad input (one line) and count it."""
@@ -892,7 +1024,7 @@ class Ingestor:
         self.on_error(line)
 
     def add(self, item: Article | InputError) -> None:
-        """Plan one article: skip it when unchanged, else extract and queue its rows."""
+        """Plan one article: skip it when unchanged, else queue it for extraction."""
         if not isinstance(item, Article):
             self.error(str(item))
             return
@@ -900,7 +1032,7 @@ class Ingestor:
         for problem in article.problems:  # read with damage (bad bytes, cut): said, still stored
             self.on_error(f"bellum: {article.source}: {article.title}: {problem}")
         bid = slug(article.title)
-        if bid in self._pending_ids:
+        if bid in self._pending_ids:  # same title twice: decide against the first one stored
             self.flush()
         chash = content_hash(article, prose=self.prose)
         old = self.stored.get(bid)
@@ -911,57 +1043,96 @@ class Ingestor:
         if old is not None and old.source != article.source and not _wins(new, old):
             self.summary.duplicate += 1
             return
-        try:
-            record = self.extract(article)
-        except Exception as exc:  # a reader bug must not lose the other articles
-            self.error(
-                f"bellum: {article.source}: {article.title}: internal error: {type(exc).__name__}: {exc}"
-            )
-            return
-        record.setdefault("id", bid)
-        if record["id"] != bid:
-            record["id"] = bid
-        self._pending.append((bid, article, record, chash, old is not None))
+        batch = self._batch
+        batch.jobs.append((bid, article, chash))
         self._pending_ids.add(bid)
-        if len(self._pending) >= self.batch_size:
-            self.flush()
+        if self.workers > 1 and len(batch.jobs) - batch.submitted >= self.chunk:
+            self._submit(batch)
+        if len(batch.jobs) >= self.batch_size:
+            self._close_batch()
 
-    def flush(self) -> None:
-        """Write the queued articles in ONE transaction (or one by one if the batch fails)."""
-        if not self._pending:
+    def _submit(self, batch: _Batch) -> None:
+        """Send the batch's unsubmitted jobs to the pool (started on first use)."""
+        if self._pool is None:
+            self._checkpointer.stop()  # no thread while the workers fork (see _mp_context)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(os.getpid(),)
+            )
+        for i in range(batch.submitted, len(batch.jobs), self.chunk):
+            chunk = batch.jobs[i : i + self.chunk]
+            batch.futures.append(self._pool.submit(_worker_run, chunk, self.prose, self.custom_extract))
+        batch.submitted = len(batch.jobs)
+
+    def _close_batch(self) -> None:
+        """End the current batch: extract it here, or let the workers finish it while the
+        previous batch is written (one batch in flight keeps the workers busy)."""
+        batch, self._batch = self._batch, _Batch()
+        if not batch.jobs:
             return
-        pending, self._pending = self._pending, []
-        self._pending_ids = set()
+        if self._pool is not None:
+            self._submit(batch)
+            self._inflight.append(batch)
+            while len(self._inflight) > 1:
+                self._complete(self._inflight.pop(0))
+        else:
+            batch.outcomes = extract_rows(batch.jobs, self.extract, self.builder)
+            self._complete(batch)
+
+    def _complete(self, batch: _Batch) -> None:
+        """Wait for a batch's extraction, report its failures, write the rest."""
+        if batch.futures:
+            try:
+                for fut in batch.futures:
+                    batch.outcomes += fut.result()
+            except BrokenProcessPool:  # a worker died (out of memory...): go on in this process
+                self._stop_pool()
+                batch.outcomes = extract_rows(batch.jobs, self.extract, self.builder)
+            batch.futures = []
+        pending: list[tuple[str, Article, str, Rows | None]] = []
+        for (bid, article, chash), (kind, value) in zip(batch.jobs, batch.outcomes, strict=True):
+            if kind == "rows":
+                pending.append((bid, article, chash, Rows(value)))
+            elif kind == "bad":  # extracted, so it took its fts row number, like a stored one
+                pending.append((bid, article, chash, None))
+                self.error(f"bellum: {article.source}: {article.title}: {value}")
+            else:
+                self.error(f"bellum: {article.source}: {article.title}: {value}")
+        self._pending_ids.difference_update(bid for bid, _, _ in batch.jobs)
+        if not pending:
+            return
         try:
             self._write(pending)
         except sqlite3.Error:
             for item in pending:  # isolate the bad article; the others still go in
+                if item[3] is None:
+                    continue
                 try:
                     self._write([item])
                 except sqlite3.Error as exc:
                     self.error(f"bellum: {item[1].source}: {item[1].title}: not stored: {exc}")
 
-    def _write(self, pending: list[tuple[str, Article, dict[str, Any], str, bool]]) -> None:
+    def flush(self) -> None:
+        """Write every queued article: the open batch in ONE transaction, after those in flight."""
+        self._close_batch()
+        while self._inflight:
+            self._complete(self._inflight.pop(0))
+
+    def _write(self, pending: list[tuple[str, Article, str, Rows | None]]) -> None:
         conn = self.conn
         batch = Rows()
         plan: list[tuple[str, Stored, bool]] = []
         next_rowid = self.next_rowid
         try:
-            built = []
-            for bid, article, record, chash, _ in pending:
-                built.append((bid, article, record, chash, next_rowid))
+            for bid, article, chash, rows in pending:
+                rowid = next_rowid
                 next_rowid += 1
-            for bid, article, record, chash, rowid in built:
-                try:
-                    rows = self.builder.build(article, record, fts_rowid=rowid, chash=chash)
-                except (KeyError, TypeError, ValueError) as exc:
-                    self.error(
-                        f"bellum: {article.source}: {article.title}: bad record: {type(exc).__name__}: {exc}"
-                    )
+                if rows is None:  # a bad record (said when extracted): no rows
                     continue
+                rows.place(rowid)
                 batch.extend(rows)
                 stored = Stored(article.source, chash, bool(article.sections), article_size(article), rowid)
                 plan.append((bid, stored, bid in self.stored))
+            self._checkpointer.start()
             conn.execute("BEGIN IMMEDIATE")
             for bid, _, existed in plan:
                 if existed:
@@ -987,6 +1158,7 @@ class Ingestor:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        self._checkpointer.committed()
         self.next_rowid = next_rowid
         self.known.update(fresh)
         for bid, stored, existed in plan:
@@ -996,21 +1168,39 @@ class Ingestor:
             else:
                 self.summary.new += 1
 
+    def _stop_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        """Stop the worker processes and the checkpoint thread (the queued articles are
+        dropped: call `finish` first)."""
+        self._stop_pool()
+        self._checkpointer.stop()
+
     def finish(self) -> IngestSummary:
         """Flush, settle the ids across articles, count rows."""
-        self.flush()
+        try:
+            self.flush()
+        finally:
+            self.close()
         settle(self.conn, self.resolver_factory)
         self.summary.rows = row_counts(self.conn)
         return self.summary
 
 
-def _pipeline_extract(prose: bool) -> Extractor:
-    from bellum.pipeline import extract
+def _mp_context() -> Any:
+    """How worker processes start: a fork on Linux (cheap, and a script without the
+    `if __name__ == "__main__"` guard still works), the platform's default elsewhere.
 
-    def run(article: Article) -> dict[str, Any]:
-        return extract(article, prose=prose)
+    A fork copies this process: the open database (the workers never touch it; they end
+    with `os._exit`, which does not close it) and only the calling thread, so nothing here
+    runs a thread while workers start (the progress bar refreshes from the ingest loop).
+    """
+    import multiprocessing
 
-    return run
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else None)
 
 
 def ingest_articles(
@@ -1023,24 +1213,35 @@ def ingest_articles(
     prose: bool = True,
     on_error: Callable[[str], None] | None = None,
     force: bool = False,
+    workers: int | None = None,
 ) -> IngestSummary:
     """Ingest already-read articles (the library core of `bellum ingest`); `force`
-    re-extracts articles whose content is unchanged (after the readers improved)."""
+    re-extracts articles whose content is unchanged (after the readers improved).
+
+    `workers`: extraction processes; None is `default_workers()` with bellum's own
+    extractor and 1 with a custom `extract` (which must be picklable to use more).
+    """
     started = time.perf_counter()
+    if workers is None:
+        workers = default_workers() if extract is None else 1
     conn = connect(db_path)
     try:
         ing = Ingestor(
             conn,
-            extract=extract or _pipeline_extract(prose),
+            extract=extract,
             resolver_factory=resolver_factory,
             batch_size=batch_size,
             prose=prose,
             on_error=on_error,
             force=force,
+            workers=workers,
         )
-        for item in items:
-            ing.add(item)
-        summary = ing.finish()
+        try:
+            for item in items:
+                ing.add(item)
+            summary = ing.finish()
+        finally:
+            ing.close()
     finally:
         conn.close()
     summary.seconds = time.perf_counter() - started
@@ -1051,9 +1252,14 @@ def _progress_items(
     files: list[str], read: Callable[[list[str]], Iterator[Article | InputError]], bar: Any
 ) -> Iterator[Article | InputError]:
     task = bar.add_task("ingest", total=len(files))
+    shown = time.monotonic()
     for f in files:
         yield from read([f])
         bar.advance(task)
+        if time.monotonic() - shown >= 0.1:  # the bar has no refresh thread (see _mp_context)
+            shown = time.monotonic()
+            bar.refresh()
+    bar.refresh()
 
 
 def ingest(
@@ -1067,11 +1273,13 @@ def ingest(
     resolver_factory: ResolverFactory = default_resolver,
     on_error: Callable[[str], None] | None = None,
     force: bool = False,
+    workers: int | None = None,
 ) -> IngestSummary:
     """Read files/directories (`bellum/examples/`), extract, store into `db_path`.
 
     `progress` draws a rich bar with rate and ETA on stderr, only when stderr is a terminal.
     Bad inputs are reported through `on_error` (default: one line on stderr) and skipped.
+    `workers` extraction processes (see `ingest_articles`; 1 extracts in this process).
     """
     from bellum.pipeline import iter_paths, read_inputs
 
@@ -1087,6 +1295,7 @@ def ingest(
             prose=prose,
             on_error=on_error,
             force=force,
+            workers=workers,
         )
     from rich.console import Console
     from rich.progress import (
@@ -1116,6 +1325,7 @@ def ingest(
         TimeRemainingColumn(),
         console=console,
         transient=True,
+        auto_refresh=False,
     ) as bar:
 
         def report(line: str) -> None:
@@ -1130,4 +1340,5 @@ def ingest(
             prose=prose,
             on_error=report,
             force=force,
+            workers=workers,
         )

@@ -8,6 +8,7 @@ on it: the shipped alias table plus `Long Name (ACR)` definitions.
 from __future__ import annotations
 
 import copy
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -371,3 +372,25 @@ def pipeline_works() -> bool:
     examples = Path(__file__).resolve().parents[2] / "bellum" / "examples"
     items = list(extract_all([str(examples)]))
     return len(items) == 2 and all(isinstance(i, tuple) for i in items)
+
+
+def pid_extract(article: Article) -> dict[str, Any]:
+    """`synthetic_extract` plus a flag naming the process that extracted (workers tests)."""
+    record = synthetic_extract(article)
+    record["flags"] = [{"kind": "error", "field": "pid", "text": str(os.getpid()), "message": None}]
+    return record
+
+
+def crashing_extract(article: Article) -> dict[str, Any]:
+    """`synthetic_extract`, except that it raises on variants 7, 17, 27, ... (a reader bug)."""
+    if re.search(r"\(variant \d*7\)$", article.title):
+        raise ValueError("reader bug")
+    return synthetic_extract(article)
+
+
+def slow_extract(article: Article) -> dict[str, Any]:
+    """`synthetic_extract` taking 20 ms an article (a run long enough to be killed)."""
+    import time
+
+    time.sleep(0.02)
+    return synthetic_extract(article)
