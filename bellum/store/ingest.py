@@ -724,30 +724,32 @@ def _settle(conn: sqlite3.Connection, builder: RowBuilder) -> int:
         [(pid, names[("place", pid)], *vals) for pid, vals in places.items()],
     )
     changed_battles: set[str] = set()
-    if moved:
-        for (bid,) in conn.execute(
-            "SELECT DISTINCT s.battle_id FROM side_actors s JOIN aliases a "
-            "ON a.kind='actor' AND a.name=s.name WHERE s.actor_id != a.entity_id"
-        ).fetchall():
-            changed_battles.add(bid)
-        conn.execute(
-            "UPDATE side_actors SET actor_id=a.entity_id FROM aliases a WHERE a.kind='actor' "
-            "AND a.name=side_actors.name AND side_actors.actor_id != a.entity_id"
-        )
-        conn.execute(
-            "UPDATE side_commanders SET person_id=a.entity_id FROM aliases a "
-            "WHERE a.kind='person' AND a.name=side_commanders.name "
-            "AND side_commanders.person_id != a.entity_id"
-        )
-        conn.execute(
-            "UPDATE battles SET place_id=a.entity_id FROM aliases a WHERE a.kind='place' "
-            "AND a.name=battles.place_name AND battles.place_id IS NOT a.entity_id"
-        )
-        conn.execute(
-            "UPDATE battle_conflicts SET conflict_id=a.entity_id FROM aliases a "
-            "WHERE a.kind='conflict' AND a.name=battle_conflicts.name "
-            "AND battle_conflicts.conflict_id != a.entity_id"
-        )
+    # Every run, not only when aliases moved: the rows must point where their alias points,
+    # whoever wrote the alias (an ingest batch may store final ids for names the settle of an
+    # earlier run had already placed). The updates touch only rows that differ.
+    for (bid,) in conn.execute(
+        "SELECT DISTINCT s.battle_id FROM side_actors s JOIN aliases a "
+        "ON a.kind='actor' AND a.name=s.name WHERE s.actor_id != a.entity_id"
+    ).fetchall():
+        changed_battles.add(bid)
+    conn.execute(
+        "UPDATE side_actors SET actor_id=a.entity_id FROM aliases a WHERE a.kind='actor' "
+        "AND a.name=side_actors.name AND side_actors.actor_id != a.entity_id"
+    )
+    conn.execute(
+        "UPDATE side_commanders SET person_id=a.entity_id FROM aliases a "
+        "WHERE a.kind='person' AND a.name=side_commanders.name "
+        "AND side_commanders.person_id != a.entity_id"
+    )
+    conn.execute(
+        "UPDATE battles SET place_id=a.entity_id FROM aliases a WHERE a.kind='place' "
+        "AND a.name=battles.place_name AND battles.place_id IS NOT a.entity_id"
+    )
+    conn.execute(
+        "UPDATE battle_conflicts SET conflict_id=a.entity_id FROM aliases a "
+        "WHERE a.kind='conflict' AND a.name=battle_conflicts.name "
+        "AND battle_conflicts.conflict_id != a.entity_id"
+    )
     src_updates = []
     battle_actors: dict[str, set[str]] = {}
     for bid, aid in conn.execute("SELECT battle_id, actor_id FROM side_actors"):

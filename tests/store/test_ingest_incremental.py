@@ -62,3 +62,25 @@ def test_entities_nobody_refers_to_any_more_are_dropped(tmp_path: Path) -> None:
     assert "Boubacar Taleb" not in persons
     assert "Someone Else" in persons
     assert conn.execute("SELECT count(*) FROM aliases WHERE name='Boubacar Taleb'").fetchone()[0] == 0
+
+
+def test_a_full_ingest_after_a_fields_only_one_replaces_every_article_cleanly(
+    tmp_path: Path, shared_dir: Path
+) -> None:
+    # The whole corpus changes (the prose is now read) and settle moves ids again: every
+    # row must still point where its alias points (this once failed a FOREIGN KEY check).
+    from bellum.store.ingest import ingest
+
+    db = tmp_path / "kb.db"
+    paths = [str(shared_dir / "corpus" / "articles"), str(shared_dir / "seeds")]
+    ingest(paths, db, progress=False, prose=False, workers=1)
+    summary = ingest(paths, db, progress=False, prose=True, workers=1)
+    assert summary.failed == 0 and summary.changed > 0
+    conn = connect(db)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    stale = conn.execute(
+        "SELECT count(*) FROM side_actors s JOIN aliases a ON a.kind='actor' AND a.name=s.name "
+        "WHERE s.actor_id != a.entity_id"
+    ).fetchone()[0]
+    assert stale == 0
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] > 0  # the prose is in
