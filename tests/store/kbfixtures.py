@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import os
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -394,3 +395,32 @@ def slow_extract(article: Article) -> dict[str, Any]:
 
     time.sleep(0.02)
     return synthetic_extract(article)
+
+
+def dump_db(db: Path, *, in_order: bool = False) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows, `ingested_at` dropped: the database's content.
+
+    `in_order=False` compares content only (rows sorted, fts row numbers dropped: they depend
+    on order); `in_order=True` keeps rowid order and the fts row numbers, for builds that must
+    match row for row (1 vs N workers).
+    """
+    volatile = {"ingested_at"} if in_order else {"ingested_at", "fts_rowid"}
+    conn = sqlite3.connect(db)
+    out: dict[str, list[tuple[object, ...]]] = {}
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_%' "
+            "AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    for t in tables:
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({t})") if r[1] not in volatile]
+        if t == "search":
+            cols = ["battle_id", "title", "names", "prose"]
+            if in_order:
+                cols.insert(0, "rowid")
+        rows = conn.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY rowid").fetchall()
+        out[t] = rows if in_order else sorted(rows, key=repr)
+    conn.close()
+    return out

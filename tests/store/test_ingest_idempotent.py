@@ -2,47 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from kbfixtures import RECORDS, TableResolver, article_for, fake_extract, ingest_records
+from kbfixtures import RECORDS, TableResolver, article_for, dump_db, fake_extract, ingest_records
 
 from bellum.store.ingest import ingest_articles
 from bellum.store.sqlite import connect, row_counts
-
-VOLATILE = {"ingested_at", "fts_rowid"}
-"""Columns allowed to differ between two builds of the same articles."""
-
-
-def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every table's rows (volatile columns dropped), sorted: the database's content."""
-    conn = sqlite3.connect(db)
-    out = {}
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_%' "
-            "AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    for t in tables:
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({t})") if r[1] not in VOLATILE]
-        if t == "search":
-            cols = ["battle_id", "title", "names", "prose"]
-        rows = conn.execute(f"SELECT {', '.join(cols)} FROM {t}").fetchall()
-        out[t] = sorted(rows, key=repr)
-    return out
 
 
 def test_second_ingest_reports_unchanged_and_changes_no_row(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
     first = ingest_records(db)
-    before = dump(db)
+    before = dump_db(db)
     second = ingest_records(db)
     assert (first.new, first.unchanged) == (4, 0)
     assert (second.new, second.changed, second.unchanged) == (0, 0, 4)
     assert second.rows == first.rows
-    assert dump(db) == before
+    assert dump_db(db) == before
 
 
 def test_order_of_articles_does_not_change_the_database(tmp_path: Path) -> None:
@@ -50,7 +26,7 @@ def test_order_of_articles_does_not_change_the_database(tmp_path: Path) -> None:
     ingest_records(tmp_path / "a.db", *titles)
     for t in reversed(titles):  # one article per run, in the opposite order
         ingest_records(tmp_path / "b.db", t)
-    assert dump(tmp_path / "a.db") == dump(tmp_path / "b.db")
+    assert dump_db(tmp_path / "a.db") == dump_db(tmp_path / "b.db")
 
 
 def test_summary_counts_rows_of_every_table(tmp_path: Path) -> None:

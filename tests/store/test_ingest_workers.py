@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from kbfixtures import TableResolver, crashing_extract, pid_extract, synthetic_extract, write_variants
+from kbfixtures import (
+    TableResolver,
+    crashing_extract,
+    dump_db,
+    pid_extract,
+    synthetic_extract,
+    write_variants,
+)
 
 from bellum.article import Article
 from bellum.store.ingest import Rows, default_workers, ingest, ingest_articles
@@ -20,26 +26,6 @@ from bellum.store.sqlite import Checkpointer, connect
 
 REPO = Path(__file__).resolve().parents[2]
 N = 120
-
-
-def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every table's rows in rowid order, `ingested_at` dropped (fts_rowid kept: the order)."""
-    conn = sqlite3.connect(db)
-    out = {}
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_%' "
-            "AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    for t in tables:
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({t})") if r[1] != "ingested_at"]
-        if t == "search":
-            cols = ["rowid", "battle_id", "title", "names", "prose"]
-        out[t] = conn.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY rowid").fetchall()
-    conn.close()
-    return out
 
 
 def articles(tmp_path: Path) -> Path:
@@ -59,7 +45,7 @@ def test_workers_write_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
     one = ingest([str(src)], tmp_path / "one.db", workers=1, **kw)  # type: ignore[arg-type]
     three = ingest([str(src)], tmp_path / "three.db", workers=3, **kw)  # type: ignore[arg-type]
     assert one.new == three.new == N and one.failed == three.failed == 0
-    assert dump(tmp_path / "one.db") == dump(tmp_path / "three.db")
+    assert dump_db(tmp_path / "one.db", in_order=True) == dump_db(tmp_path / "three.db", in_order=True)
     again = ingest([str(src)], tmp_path / "three.db", workers=3, **kw)  # type: ignore[arg-type]
     assert again.unchanged == N and again.new == 0
 
@@ -90,7 +76,7 @@ def test_a_reader_bug_in_a_worker_is_one_line_and_the_rest_is_stored(tmp_path: P
         )  # fmt: skip
         assert s.failed == 12 and s.new == N - 12
     assert lines[1] == lines[2] and all("internal error: ValueError: reader bug" in x for x in lines[2])
-    assert dump(tmp_path / "kb1.db") == dump(tmp_path / "kb2.db")
+    assert dump_db(tmp_path / "kb1.db", in_order=True) == dump_db(tmp_path / "kb2.db", in_order=True)
 
 
 def test_a_small_ingest_starts_no_worker(tmp_path: Path) -> None:
